@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one door: every view, API call and service gets protected objects here.
+
+Each condition stands on its own line so that coverage shows every case tested.
+A focus area that does not exist and one the user may not see give the same
+404, so nobody learns which areas exist by guessing.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from django.http import Http404
+
+from wijkaanpak.apps.accounts.models import Membership, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from wijkaanpak.apps.accounts.models import User
+    from wijkaanpak.apps.areas.models import FocusArea
+
+    AnyUser = User | AnonymousUser
+
+
+class Need(enum.Enum):
+    """What a request needs of the user in one focus area."""
+
+    #: Anyone, residents without an account included.
+    PUBLIC = "public"
+    #: Any member of the area: bureau, alliance or front-line professional.
+    MEMBER = "member"
+    #: The alliance or the programme bureau.
+    ALLIANCE = "alliance"
+    #: The programme bureau only.
+    BUREAU = "bureau"
+
+
+_ROLES_MEETING = {
+    Need.MEMBER: frozenset({Role.BUREAU, Role.ALLIANCE, Role.PROFESSIONAL}),
+    Need.ALLIANCE: frozenset({Role.BUREAU, Role.ALLIANCE}),
+    Need.BUREAU: frozenset({Role.BUREAU}),
+}
+
+
+def roles_in(user: AnyUser, focus_area: FocusArea) -> frozenset[str]:
+    """The roles a user holds in one focus area; anonymous users hold none."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        Membership.objects.filter(user=user, focus_area=focus_area).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def is_national_viewer(user: AnyUser) -> bool:
+    """National staff see aggregates across all areas, never personal data."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, role=Role.NATIONAL, focus_area__isnull=True
+    ).exists()
+
+
+def may(user: AnyUser, focus_area: FocusArea, need: Need) -> bool:
+    """Say whether the user meets ``need`` in the focus area."""
+    if need is Need.PUBLIC:
+        return True
+    if not user.is_authenticated:
+        return False
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return bool(roles_in(user, focus_area) & _ROLES_MEETING[need])
+
+
+def access_focus_area(user: AnyUser, slug: str, *, need: Need) -> FocusArea:
+    """Return the focus area if the user meets ``need`` there; else the same 404."""
+    from wijkaanpak.apps.areas.models import FocusArea
+
+    focus_area = (
+        FocusArea.objects.select_related("municipality").filter(slug=slug).first()
+    )
+    if focus_area is None:
+        raise Http404
+    if not may(user, focus_area, need):
+        raise Http404
+    return focus_area
+
+
+def focus_areas_of(user: AnyUser) -> list[FocusArea]:
+    """The focus areas where the user holds any role, for navigation."""
+    from wijkaanpak.apps.areas.models import FocusArea
+
+    if not user.is_authenticated:
+        return []
+    areas = FocusArea.objects.order_by("name")
+    if user.is_superuser:
+        return list(areas)
+    return list(areas.filter(memberships__user=user).distinct())

@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every write to people, organisations and roles: access-checked, audited, atomic."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wijkaanpak.apps.accounts.access import Need, may
+from wijkaanpak.apps.accounts.models import (
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
+from wijkaanpak.apps.audit.services import record
+
+if TYPE_CHECKING:
+    from wijkaanpak.apps.areas.models import FocusArea
+
+#: Above this size an alliance stops deciding and starts informing.
+ALLIANCE_SIZE_LIMIT = 10
+
+
+def _require_staff(acting_user: User | None) -> None:
+    """Organisations and accounts are registered by administrators or trusted jobs."""
+    if acting_user is None:
+        return
+    if acting_user.is_superuser:
+        return
+    raise PermissionDenied
+
+
+@transaction.atomic
+def register_organisation(
+    name: str, kind: str, *, acting_user: User | None
+) -> Organisation:
+    """Add a partner organisation, or return the one with this name."""
+    _require_staff(acting_user)
+    if kind not in OrganisationKind.values:
+        raise ValidationError(_("Unknown kind of organisation: %s") % kind)
+    organisation, created = Organisation.objects.get_or_create(
+        name=name.strip(), defaults={"kind": kind}
+    )
+    if created:
+        record("created", organisation, acting_user=acting_user, changes={"kind": kind})
+    return organisation
+
+
+@transaction.atomic
+def register_person(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    organisation: Organisation | None,
+    password: str | None,
+    job_title: str = "",
+    acting_user: User | None,
+) -> User:
+    """Create an account; without a password the person cannot log in."""
+    _require_staff(acting_user)
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(_("The username %s is taken.") % username)
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        organisation=organisation,
+        job_title=job_title,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    # Names and addresses are personal data: the trail keeps the id only.
+    record("created", user, acting_user=acting_user)
+    return user
+
+
+@transaction.atomic
+def grant_role(
+    user: User,
+    role: str,
+    *,
+    focus_area: FocusArea | None,
+    is_chair: bool = False,
+    has_mandate: bool = True,
+    acting_user: User | None,
+) -> Membership:
+    """Give a person a role; the bureau of an area manages the area's roles."""
+    if role == Role.NATIONAL:
+        _require_staff(acting_user)
+        if focus_area is not None:
+            raise ValidationError(
+                _("The national role belongs to no single focus area.")
+            )
+    else:
+        if focus_area is None:
+            raise ValidationError(_("This role belongs to a focus area; choose one."))
+        if acting_user is not None and not may(acting_user, focus_area, Need.BUREAU):
+            raise PermissionDenied
+    membership, created = Membership.objects.get_or_create(
+        user=user,
+        role=role,
+        focus_area=focus_area,
+        defaults={"is_chair": is_chair, "has_mandate": has_mandate},
+    )
+    if created:
+        record(
+            "role_granted",
+            membership,
+            acting_user=acting_user,
+            focus_area=focus_area,
+            changes={"user": user.pk, "role": role},
+        )
+    return membership
+
+
+@transaction.atomic
+def revoke_role(membership: Membership, *, acting_user: User | None) -> None:
+    """Take a role away; the trail keeps that it existed."""
+    if membership.focus_area is None:
+        _require_staff(acting_user)
+    elif acting_user is not None and not may(
+        acting_user, membership.focus_area, Need.BUREAU
+    ):
+        raise PermissionDenied
+    record(
+        "role_revoked",
+        membership,
+        acting_user=acting_user,
+        focus_area=membership.focus_area,
+        changes={"user": membership.user_id, "role": membership.role},
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def make_administrator(user: User, *, acting_user: User | None) -> User:
+    """Give a person the Django admin and every area (staff and superuser)."""
+    _require_staff(acting_user)
+    user.is_staff = True
+    user.is_superuser = True
+    user.save(update_fields=["is_staff", "is_superuser"])
+    record("made_administrator", user, acting_user=acting_user)
+    return user

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``wijk demo``: create the database, fill it with the fictional demo city, serve it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from tqdm import tqdm
+
+from wijkaanpak.cli.serve import add_server_arguments, run_server, setup_django
+
+
+def load_demo(*, seed: int, progress: bool = True) -> bool:
+    """Fill an empty database with the demo city; False when it is already there."""
+    from django.db import transaction
+
+    from wijkaanpak.apps.accounts import demo as accounts_demo
+    from wijkaanpak.apps.areas import demo as areas_demo
+    from wijkaanpak.apps.areas.models import Municipality
+    from wijkaanpak.core.demo import generate_city
+
+    city = generate_city(seed=seed)
+    if Municipality.objects.filter(code=city.municipality.code).exists():
+        return False
+    steps = ["areas", "people", "focus area", "roles"]
+    bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
+    with bar, transaction.atomic():
+        bar.set_postfix_str("areas")
+        municipality = areas_demo.save_areas(city)
+        bar.update()
+        bar.set_postfix_str("people")
+        people = accounts_demo.save_people(city)
+        bar.update()
+        bar.set_postfix_str("focus area")
+        director = people.get(city.focus_area.director_key)
+        focus_area = areas_demo.save_focus_area(city, municipality, director)
+        bar.update()
+        bar.set_postfix_str("roles")
+        accounts_demo.save_roles(city, people, focus_area)
+        bar.update()
+    return True
+
+
+def demo(arguments: argparse.Namespace) -> int:
+    """Prepare the demo database and serve it."""
+    os.environ.setdefault("WIJKAANPAK_DEMO", "1")
+    setup_django()
+    from django.core.management import call_command
+
+    from wijkaanpak.apps.accounts import demo as accounts_demo
+    from wijkaanpak.core.demo import generate_city
+
+    call_command("migrate", interactive=False, verbosity=0)
+    created = load_demo(seed=arguments.seed, progress=not arguments.quiet)
+    city = generate_city(seed=arguments.seed)
+    print(
+        "Demo data set created." if created else "Demo data set already present.",
+        f"City: {city.municipality.name} ({city.municipality.code}), fictional.",
+    )
+    print(f"Demo logins (password for all: {accounts_demo.DEMO_PASSWORD}):")
+    for label, username in accounts_demo.demo_logins(city):
+        print(f"  {label:<28} {username}")
+    if arguments.no_serve:
+        return 0
+    print(
+        f"Wijkaanpak demo runs at http://{arguments.host}:{arguments.port}/ (Ctrl+C stops)"
+    )
+    run_server(arguments.host, arguments.port, threads=arguments.threads)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``wijk demo``."""
+    parser = subparsers.add_parser(
+        "demo", help="create the demo database (a fictional city) and serve it"
+    )
+    add_server_arguments(parser)
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the demo city")
+    parser.add_argument(
+        "--no-serve", action="store_true", help="prepare the database, do not serve"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(handler=demo)

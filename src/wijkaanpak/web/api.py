@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``/api/v1`` router and its OpenAPI 3 schema.
+
+Follows the Dutch API design rules: the major version in the path, no trailing
+slash, plural kebab-case collections, an ``API-Version`` header on every answer.
+"""
+
+from typing import Any
+
+from django.urls import include, path
+from django.utils import translation
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
+
+from wijkaanpak.apps.areas.api import (
+    FocusAreaViewSet,
+    MunicipalityViewSet,
+    NeighbourhoodViewSet,
+)
+
+router = DefaultRouter(trailing_slash=False)
+router.include_root_view = False
+router.register("municipalities", MunicipalityViewSet, basename="municipality")
+router.register("neighbourhoods", NeighbourhoodViewSet, basename="neighbourhood")
+router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
+
+#: The language of the published schema, whatever the reader's browser asks.
+SCHEMA_LANGUAGE = "en"
+
+
+def generate_schema() -> dict[str, Any]:
+    """The OpenAPI 3 schema of ``/api/v1``, as committed in ``docs/api``."""
+    with translation.override(SCHEMA_LANGUAGE):
+        return SchemaGenerator().get_schema(request=None, public=True)
+
+
+class SchemaView(SpectacularJSONAPIView):
+    """Serve the schema in one language, so it equals the committed file."""
+
+    schema = None  # the schema does not describe itself
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with translation.override(SCHEMA_LANGUAGE):
+            return super().get(request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("openapi.json", SchemaView.as_view(), name="openapi"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Draws the neighbourhoods of a focus area from the GeoJSON the page carries.
+// No base map: tiles would need the network, and the polygons tell the story.
+(function () {
+  "use strict";
+  var container = document.getElementById("area-map");
+  var data = document.getElementById("area-geojson");
+  if (!container || !data || typeof L === "undefined") {
+    return;
+  }
+  var collection = JSON.parse(data.textContent);
+  var map = L.map(container, { zoomSnap: 0.25, attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(container.dataset.attribution || "");
+  var layer = L.geoJSON(collection, {
+    style: function () {
+      return { color: "#0b4f8a", weight: 2, fillColor: "#5b9bd5", fillOpacity: 0.45 };
+    },
+    onEachFeature: function (feature, polygon) {
+      var label = feature.properties.name + " (" + feature.properties.code + ")";
+      polygon.bindTooltip(label);
+      polygon.on("add", function () {
+        var element = polygon.getElement && polygon.getElement();
+        if (element) {
+          element.setAttribute("data-code", feature.properties.code);
+          element.setAttribute("aria-label", label);
+        }
+      });
+    },
+  }).addTo(map);
+  var bounds = layer.getBounds();
+  if (bounds.isValid()) {
+    map.fitBounds(bounds, { padding: [12, 12] });
+  } else {
+    map.setView([52.1, 5.3], 7);
+  }
+  container.setAttribute("data-drawn", String(layer.getLayers().length));
+})();

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The addresses of the whole site."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from wijkaanpak.apps.areas import views as area_views
+
+urlpatterns = [
+    path("", area_views.home, name="home"),
+    path("", include("wijkaanpak.apps.areas.urls")),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("taal/", set_language, name="set_language"),
+    path("api/v1/", include(("wijkaanpak.web.api", "api"), namespace="api")),
+    path("beheer/", admin.site.urls),
+]
