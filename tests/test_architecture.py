@@ -69,7 +69,8 @@ def test_every_source_file_names_its_licence() -> None:
         for folder in ("src", "tests", "benchmarks")
         for path in (REPOSITORY / folder).rglob("*.py")
         if "/migrations/" not in str(path)
-        and "SPDX-License-Identifier: EUPL-1.2" not in path.read_text(encoding="utf-8")[:200]
+        and "SPDX-License-Identifier: EUPL-1.2"
+        not in path.read_text(encoding="utf-8")[:200]
     ]
     assert not missing
 

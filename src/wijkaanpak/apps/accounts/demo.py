@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.contrib.auth.hashers import make_password
+
 from wijkaanpak.apps.accounts import services
 from wijkaanpak.apps.accounts.models import Role, User
 
@@ -25,6 +27,8 @@ def save_people(city: DemoCity) -> dict[str, User]:
         )
         for organisation in city.organisations
     }
+    # One hash for all: hashing is slow on purpose, and the password is shared.
+    password_hash = make_password(DEMO_PASSWORD)
     people: dict[str, User] = {}
     for person in city.people:
         first_name, _, last_name = person.name.partition(" ")
@@ -34,7 +38,9 @@ def save_people(city: DemoCity) -> dict[str, User]:
             last_name=last_name,
             email=person.email,
             organisation=organisations[person.organisation_key],
-            password=DEMO_PASSWORD,
+            password=None,
+            password_hash=password_hash,
+            job_title=person.position,
             acting_user=None,
         )
     admin = services.register_person(
@@ -43,7 +49,8 @@ def save_people(city: DemoCity) -> dict[str, User]:
         last_name="(demo)",
         email="beheer@example.org",
         organisation=None,
-        password=DEMO_PASSWORD,
+        password=None,
+        password_hash=password_hash,
         acting_user=None,
     )
     services.make_administrator(admin, acting_user=None)

@@ -60,10 +60,11 @@ def register_person(
     email: str,
     organisation: Organisation | None,
     password: str | None,
+    password_hash: str | None = None,
     job_title: str = "",
     acting_user: User | None,
 ) -> User:
-    """Create an account; without a password the person cannot log in."""
+    """Create an account; without a password (or its hash) nobody can log in as it."""
     _require_staff(acting_user)
     if User.objects.filter(username=username).exists():
         raise ValidationError(_("The username %s is taken.") % username)
@@ -77,6 +78,8 @@ def register_person(
     )
     if password:
         user.set_password(password)
+    elif password_hash:
+        user.password = password_hash
     else:
         user.set_unusable_password()
     user.full_clean(exclude=["password"])

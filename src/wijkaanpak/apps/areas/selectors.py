@@ -18,6 +18,19 @@ def neighbourhoods_in(focus_area: FocusArea) -> QuerySet[Neighbourhood]:
     return focus_area.neighbourhoods.select_related("district").order_by("code")
 
 
+def surroundings_of(focus_area: FocusArea) -> QuerySet[Neighbourhood]:
+    """The other neighbourhoods of the municipality, drawn around the area on maps."""
+    years = focus_area.neighbourhoods.values_list("boundary_year", flat=True).distinct()
+    return (
+        Neighbourhood.objects.filter(
+            municipality_id=focus_area.municipality_id, boundary_year__in=years
+        )
+        .exclude(focus_areas=focus_area)
+        .select_related("district")
+        .order_by("code")
+    )
+
+
 def latest_values(
     neighbourhoods: QuerySet[Neighbourhood] | list[Neighbourhood], variable: str
 ) -> tuple[int | None, dict[int, float | None]]:

@@ -26,6 +26,10 @@ class FocusAreaSerializer(serializers.ModelSerializer):
     neighbourhoods = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
     )
+    # Declared here so the schema does not depend on the database's integer sizes.
+    start_year = serializers.IntegerField(
+        min_value=2000, max_value=2100, read_only=True
+    )
 
     class Meta:
         model = FocusArea

@@ -46,6 +46,9 @@ def focus_area_page(request: HttpRequest, slug: str) -> HttpResponse:
             "geojson": selectors.feature_collection(
                 neighbourhoods, inhabitants=inhabitants
             ),
+            "surroundings": selectors.feature_collection(
+                selectors.surroundings_of(focus_area)
+            ),
         },
     )
 

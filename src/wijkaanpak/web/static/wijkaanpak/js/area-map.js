@@ -12,6 +12,16 @@
   var map = L.map(container, { zoomSnap: 0.25, attributionControl: true });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(container.dataset.attribution || "");
+  var surroundings = document.getElementById("surroundings-geojson");
+  if (surroundings) {
+    // Context only: grey and not interactive, so the area stands out.
+    L.geoJSON(JSON.parse(surroundings.textContent), {
+      interactive: false,
+      style: function () {
+        return { color: "#8c8c8c", weight: 1, fillColor: "#d9d9d9", fillOpacity: 0.6 };
+      },
+    }).addTo(map);
+  }
   var layer = L.geoJSON(collection, {
     style: function () {
       return { color: "#0b4f8a", weight: 2, fillColor: "#5b9bd5", fillOpacity: 0.45 };
