@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``wijk demo``: the demo city lands in the database with a login per role."""
 
-import pytest
 from django.test import Client
+
+import pytest
 
 from wijkaanpak.apps.accounts.demo import DEMO_PASSWORD
 from wijkaanpak.apps.accounts.models import Membership, Role

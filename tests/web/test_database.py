@@ -3,8 +3,9 @@
 
 import os
 
-import pytest
 from django.db import connection
+
+import pytest
 
 
 @pytest.mark.django_db

@@ -4,10 +4,11 @@
 from pathlib import Path
 
 from django.test import Client
-from wijkaanpak.web.api import generate_schema
 
 import pytest
 import yaml
+
+from wijkaanpak.web.api import generate_schema
 
 COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
 
