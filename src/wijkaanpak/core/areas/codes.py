@@ -21,6 +21,7 @@ __all__ = [
     "AreaLevel",
     "InvalidCodeError",
     "district_of",
+    "is_area_code",
     "is_district_code",
     "is_municipality_code",
     "is_neighbourhood_code",
@@ -129,6 +130,33 @@ def is_neighbourhood_code(code: str) -> bool:
     False
     """
     return _NEIGHBOURHOOD.fullmatch(code) is not None
+
+
+def is_area_code(code: str) -> bool:
+    """Say whether ``code`` is a municipality, district or neighbourhood code.
+
+    Importers use it to find the column of codes in a file, whatever its name.
+
+    Parameters
+    ----------
+    code : str
+        The code to check, exactly as given (see :func:`normalise_code`).
+
+    Returns
+    -------
+    bool
+        True for a code of any of the three levels.
+
+    Examples
+    --------
+    >>> is_area_code("WK034403"), is_area_code("Utrecht")
+    (True, False)
+    """
+    return (
+        is_municipality_code(code)
+        or is_district_code(code)
+        or is_neighbourhood_code(code)
+    )
 
 
 def level_of(code: str) -> AreaLevel:
