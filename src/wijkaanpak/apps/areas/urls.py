@@ -10,6 +10,11 @@ app_name = "areas"
 urlpatterns = [
     path("landelijk/", views.national, name="national"),
     path("focusgebieden/<slug:slug>/", views.focus_area_page, name="focus_area"),
+    path(
+        "focusgebieden/<slug:slug>/analyse/",
+        views.focus_area_analysis,
+        name="analysis",
+    ),
     path("focusgebieden/<slug:slug>/werkruimte/", views.workspace, name="workspace"),
     path("focusgebieden/<slug:slug>/bewerken/", views.edit_focus_area, name="edit"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from wijkaanpak.apps.accounts import selectors as people
 from wijkaanpak.apps.accounts.access import Need, access_focus_area, is_national_viewer
-from wijkaanpak.apps.areas import selectors, services
+from wijkaanpak.apps.areas import analysis, selectors, services
 from wijkaanpak.apps.areas.forms import FocusAreaForm
 
 
@@ -51,6 +51,28 @@ def focus_area_page(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+def focus_area_analysis(request: HttpRequest, slug: str) -> HttpResponse:
+    """The shared situational analysis: where problems stack, on a map and in a table."""
+    focus_area = access_focus_area(request.user, slug, need=Need.PUBLIC)
+    if not focus_area.is_public:
+        focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    result = analysis.analysis_of(focus_area)
+    context = {"focus_area": focus_area, "analysis": result}
+    if result is not None:
+        context |= {
+            "stacking_map": analysis.stacking_map(result),
+            "legend": analysis.legend(),
+            "class_name": str(analysis.CLASS_NAMES[result.area_class - 1]),
+            "themes": [
+                (analysis.THEME_NAMES[theme], score, result.top_problems[theme])
+                for theme, score in zip(
+                    analysis.THEME_NAMES, result.area_theme_scores, strict=True
+                )
+            ],
+        }
+    return render(request, "areas/analysis.html", context)
 
 
 @login_required

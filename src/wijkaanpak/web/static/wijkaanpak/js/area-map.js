@@ -23,7 +23,19 @@
     }).addTo(map);
   }
   var layer = L.geoJSON(collection, {
-    style: function () {
+    style: function (feature) {
+      // A stacking map colours each neighbourhood by its class and marks the
+      // focus area with a thick border; a plain area map colours all alike.
+      var fill = feature.properties.fill;
+      if (fill) {
+        var focus = feature.properties.focus;
+        return {
+          color: focus ? "#000000" : "#555555",
+          weight: focus ? 3 : 1,
+          fillColor: fill,
+          fillOpacity: 0.8,
+        };
+      }
       return { color: "#0b4f8a", weight: 2, fillColor: "#5b9bd5", fillOpacity: 0.45 };
     },
     onEachFeature: function (feature, polygon) {
@@ -45,4 +57,13 @@
     map.setView([52.1, 5.3], 7);
   }
   container.setAttribute("data-drawn", String(layer.getLayers().length));
+})();
+
+// Legend swatches take their colour from a data attribute (no inline styles).
+(function () {
+  "use strict";
+  var swatches = document.querySelectorAll(".swatch[data-colour]");
+  for (var index = 0; index < swatches.length; index += 1) {
+    swatches[index].style.backgroundColor = swatches[index].getAttribute("data-colour");
+  }
 })();
