@@ -137,3 +137,20 @@ def test_pages_speak_dutch_by_default_and_english_on_request(area):
     assert "Focusgebieden" in dutch.content.decode()
     assert 'lang="nl"' in dutch.content.decode()
     assert "Focus areas" in english.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "workspace", "national"),
+    [
+        ("anonymous", False, False),
+        ("bureau", True, False),
+        ("professional", True, False),
+        ("national", False, True),
+        ("outsider", False, False),
+    ],
+)
+def test_the_menu_offers_what_the_role_may_open(area, role, workspace, national):
+    page = client_for(area, role).get(reverse("home")).content.decode()
+
+    assert (reverse("areas:workspace", kwargs={"slug": area.slug}) in page) is workspace
+    assert (reverse("areas:national") in page) is national
