@@ -75,7 +75,7 @@ COLUMN_TOLERANCE = 1e-9
 DUAL_TOLERANCE = 1e-7
 FIX_SLACK = 1e-9
 #: Panels added per round when spreading group levels over volunteers.
-REALISATIONS_PER_ROUND = 20
+REALISATIONS_PER_ROUND = 100
 #: How much every volunteer's probability may fall short of its level before
 #: we call the result wrong rather than round-off.
 FINAL_TOLERANCE = 1e-6

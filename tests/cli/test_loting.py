@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``wijk loting`` contract that users' scripts rely on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wijkaanpak.cli import main
+
+FEATURES = (
+    "feature,value,min,max\ngender,f,1,2\ngender,m,1,2\nage,old,1,1\nage,young,0,2\n"
+)
+PEOPLE = "id,gender,age,email\n" + "".join(
+    f"v{i},{'fm'[i % 2]},{'old' if i % 3 == 0 else 'young'},v{i}@example.org\n"
+    for i in range(9)
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    features, people = tmp_path / "features.csv", tmp_path / "people.csv"
+    features.write_text(FEATURES, encoding="utf-8")
+    people.write_text(PEOPLE, encoding="utf-8")
+    return people, features
+
+
+def distribution(files, capsys) -> dict:
+    people, features = files
+    code = main(
+        [
+            "loting", "verdeling", "--people", str(people), "--features",
+            str(features), "--panel-size", "3", "--format", "json",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_verdeling_prints_probabilities_and_weighted_panels(files, capsys):
+    output = distribution(files, capsys)
+    assert set(output["probabilities"]) == {f"v{i}" for i in range(9)}
+    assert sum(output["probabilities"].values()) == 3
+    assert sum(panel["weight"] for panel in output["panels"]) == 1
+    for panel in output["panels"]:
+        assert len(panel["members"]) == 3
+        assert sum(1 for m in panel["members"] if int(m[1:]) % 3 == 0) == 1
+
+
+def test_trek_and_verify_agree(files, capsys, tmp_path):
+    published = tmp_path / "distribution.json"
+    published.write_text(json.dumps(distribution(files, capsys)), encoding="utf-8")
+    arguments = ["--distribution", str(published), "--seed", "03 14 15 92"]
+    assert main(["loting", "trek", *arguments]) == 0
+    members = json.loads(capsys.readouterr().out)["members"]
+    assert main(["loting", "verify", *arguments, "--panel", ",".join(members)]) == 0
+    assert "same 3 members" in capsys.readouterr().out
+
+
+def test_verify_fails_on_another_panel(files, capsys, tmp_path):
+    published = tmp_path / "distribution.json"
+    output = distribution(files, capsys)
+    published.write_text(json.dumps(output), encoding="utf-8")
+    arguments = ["--distribution", str(published), "--seed", "03 14 15 92"]
+    main(["loting", "trek", *arguments])
+    drawn = json.loads(capsys.readouterr().out)["members"]
+    other = next(p["members"] for p in output["panels"] if p["members"] != drawn)
+    assert main(["loting", "verify", *arguments, "--panel", ",".join(other)]) == 1
+
+
+def test_infeasible_quotas_exit_with_the_explanation(tmp_path, capsys):
+    features, people = tmp_path / "features.csv", tmp_path / "people.csv"
+    features.write_text("feature,value,min,max\ng,f,3,3\ng,m,0,3\n", encoding="utf-8")
+    people.write_text("id,g\na,f\nb,f\nc,m\n", encoding="utf-8")
+    code = main(
+        [
+            "loting", "verdeling", "--people", str(people), "--features",
+            str(features), "--panel-size", "3",
+        ]
+    )  # fmt: skip
+    assert code == 1
+    assert "at least 3 with g = f" in capsys.readouterr().err
