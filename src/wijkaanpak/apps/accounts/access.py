@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from wijkaanpak.apps.accounts.models import Membership, Role
@@ -77,6 +78,28 @@ def may(user: AnyUser, focus_area: FocusArea, need: Need) -> bool:
     if user.is_superuser:
         return True
     return bool(roles_in(user, focus_area) & _ROLES_MEETING[need])
+
+
+def require_administrator(acting_user: User | None) -> None:
+    """Registering areas, organisations and accounts is for administrators.
+
+    ``None`` stands for a trusted job (the demo loader, an import run from the
+    command line), which has no user.
+    """
+    if acting_user is None:
+        return
+    if acting_user.is_superuser:
+        return
+    raise PermissionDenied
+
+
+def require(acting_user: User | None, focus_area: FocusArea, need: Need) -> None:
+    """Raise unless the acting user meets ``need`` in the area; ``None`` is a job."""
+    if acting_user is None:
+        return
+    if may(acting_user, focus_area, need):
+        return
+    raise PermissionDenied
 
 
 def access_focus_area(user: AnyUser, slug: str, *, need: Need) -> FocusArea:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from wijkaanpak.apps.accounts.access import Need, may
+from wijkaanpak.apps.accounts.access import Need, require, require_administrator
 from wijkaanpak.apps.accounts.models import (
     Membership,
     Organisation,
@@ -26,21 +26,12 @@ if TYPE_CHECKING:
 ALLIANCE_SIZE_LIMIT = 10
 
 
-def _require_staff(acting_user: User | None) -> None:
-    """Organisations and accounts are registered by administrators or trusted jobs."""
-    if acting_user is None:
-        return
-    if acting_user.is_superuser:
-        return
-    raise PermissionDenied
-
-
 @transaction.atomic
 def register_organisation(
     name: str, kind: str, *, acting_user: User | None
 ) -> Organisation:
     """Add a partner organisation, or return the one with this name."""
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     if kind not in OrganisationKind.values:
         raise ValidationError(_("Unknown kind of organisation: %s") % kind)
     organisation, created = Organisation.objects.get_or_create(
@@ -65,7 +56,7 @@ def register_person(
     acting_user: User | None,
 ) -> User:
     """Create an account; without a password (or its hash) nobody can log in as it."""
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     if User.objects.filter(username=username).exists():
         raise ValidationError(_("The username %s is taken.") % username)
     user = User(
@@ -101,7 +92,7 @@ def grant_role(
 ) -> Membership:
     """Give a person a role; the bureau of an area manages the area's roles."""
     if role == Role.NATIONAL:
-        _require_staff(acting_user)
+        require_administrator(acting_user)
         if focus_area is not None:
             raise ValidationError(
                 _("The national role belongs to no single focus area.")
@@ -109,8 +100,7 @@ def grant_role(
     else:
         if focus_area is None:
             raise ValidationError(_("This role belongs to a focus area; choose one."))
-        if acting_user is not None and not may(acting_user, focus_area, Need.BUREAU):
-            raise PermissionDenied
+        require(acting_user, focus_area, Need.BUREAU)
     membership, created = Membership.objects.get_or_create(
         user=user,
         role=role,
@@ -132,11 +122,9 @@ def grant_role(
 def revoke_role(membership: Membership, *, acting_user: User | None) -> None:
     """Take a role away; the trail keeps that it existed."""
     if membership.focus_area is None:
-        _require_staff(acting_user)
-    elif acting_user is not None and not may(
-        acting_user, membership.focus_area, Need.BUREAU
-    ):
-        raise PermissionDenied
+        require_administrator(acting_user)
+    else:
+        require(acting_user, membership.focus_area, Need.BUREAU)
     record(
         "role_revoked",
         membership,
@@ -150,7 +138,7 @@ def revoke_role(membership: Membership, *, acting_user: User | None) -> None:
 @transaction.atomic
 def make_administrator(user: User, *, acting_user: User | None) -> User:
     """Give a person the Django admin and every area (staff and superuser)."""
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     user.is_staff = True
     user.is_superuser = True
     user.save(update_fields=["is_staff", "is_superuser"])

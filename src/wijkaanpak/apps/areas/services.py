@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wijkaanpak.apps.accounts.access import Need, may
+from wijkaanpak.apps.accounts.access import Need, require, require_administrator
 from wijkaanpak.apps.areas.models import (
     District,
     Figure,
@@ -55,30 +55,12 @@ class FigureInput:
     value: float | None
 
 
-def _require_staff(acting_user: User | None) -> None:
-    """Registering areas is for administrators and trusted jobs (``None``)."""
-    if acting_user is None:
-        return
-    if acting_user.is_superuser:
-        return
-    raise PermissionDenied
-
-
-def _require(acting_user: User | None, focus_area: FocusArea, need: Need) -> None:
-    """Raise unless the acting user meets ``need`` in the area; ``None`` is a job."""
-    if acting_user is None:
-        return
-    if may(acting_user, focus_area, need):
-        return
-    raise PermissionDenied
-
-
 @transaction.atomic
 def register_municipality(
     code: str, name: str, *, acting_user: User | None
 ) -> Municipality:
     """Add a municipality, or rename the one with this code."""
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     code = codes.normalise_code(code)
     if not codes.is_municipality_code(code):
         raise ValidationError(
@@ -112,7 +94,7 @@ def register_areas(
     must lie in the municipality, so that a focus area built from them does too;
     one wrong code rejects the whole batch and nothing is saved.
     """
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     errors = []
     for district in districts:
         if not codes.is_district_code(district.code):
@@ -182,7 +164,7 @@ def record_figures(
     acting_user: User | None,
 ) -> int:
     """Store neighbourhood figures of one municipality, replacing earlier values."""
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     by_code = {
         neighbourhood.code: neighbourhood
         for neighbourhood in Neighbourhood.objects.filter(
@@ -274,7 +256,7 @@ def create_focus_area(
     acting_user: User | None,
 ) -> FocusArea:
     """Create a focus area; all its neighbourhoods must lie in its municipality."""
-    _require_staff(acting_user)
+    require_administrator(acting_user)
     neighbourhoods = _neighbourhoods_for(
         municipality, neighbourhood_codes, boundary_year
     )
@@ -313,7 +295,7 @@ def set_focus_area_neighbourhoods(
     acting_user: User | None,
 ) -> FocusArea:
     """Replace the neighbourhoods of a focus area; the bureau decides the delimitation."""
-    _require(acting_user, focus_area, Need.BUREAU)
+    require(acting_user, focus_area, Need.BUREAU)
     neighbourhoods = _neighbourhoods_for(
         focus_area.municipality, neighbourhood_codes, boundary_year
     )
@@ -342,7 +324,7 @@ def update_focus_area(
     acting_user: User | None,
 ) -> FocusArea:
     """Change the public description of an area; only its bureau may."""
-    _require(acting_user, focus_area, Need.BUREAU)
+    require(acting_user, focus_area, Need.BUREAU)
     values = {"description": description, "is_public": is_public}
     changes = changed_fields(focus_area, values)
     if not changes:
