@@ -17,6 +17,7 @@ from pabutools.election import Cost_Sat, parse_pabulib
 from pabutools.rules import exhaustion_by_budget_increase, greedy_utilitarian_welfare
 from pabutools.rules import method_of_equal_shares as pabutools_mes
 from pabutools.rules import sequential_phragmen as pabutools_phragmen
+from tests.conftest import SHARED_DATA
 
 from wijkaanpak.adapters.pabulib import read_pabulib
 from wijkaanpak.core.votes.equal_shares import method_of_equal_shares
@@ -26,7 +27,7 @@ from wijkaanpak.core.votes.tie_breaking import order_for_ties
 
 pytestmark = pytest.mark.parity
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "pabulib"
+DATA = SHARED_DATA / "pabulib"
 #: Voters above which pabutools takes too long for this suite (the larger
 #: files are compared by ``benchmarks/votes.py``).
 MAX_VOTERS = 3500
@@ -55,6 +56,12 @@ SMALL_FOR_ADD1 = {
     "Switzerland_Zurich_SN.pb",
     "whole_budget.pb",
 }
+
+
+def test_the_real_files_are_compared(shared_data: Path) -> None:
+    """Parametrised at collection time, so prove that the files were found."""
+    assert FILES, f"no .pb files under {DATA}"
+    assert set(FILES) >= SMALL_FOR_ADD1
 
 
 def locate(shared_data: Path, name: str) -> Path:
