@@ -31,6 +31,7 @@ __all__ = [
     "GeometryLayer",
     "decode_topojson",
     "read_geometries",
+    "shape_of",
 ]
 
 NAME_PROPERTIES = (
@@ -153,6 +154,38 @@ def _polygonal(geometry: Any, source: str, index: int) -> Any:
     raise WijkaanpakError(
         f"{source}, feature {index}: a {geometry.geom_type} where a polygon is needed."
     )
+
+
+def shape_of(geometry: Mapping[str, Any], name: str) -> Any:
+    """Turn a stored GeoJSON geometry into a valid shapely polygon.
+
+    Parameters
+    ----------
+    geometry : mapping
+        A GeoJSON Polygon or MultiPolygon.
+    name : str
+        What the geometry belongs to, for the error message.
+
+    Returns
+    -------
+    shapely.Polygon or shapely.MultiPolygon
+        The polygon, repaired with ``make_valid`` when it crossed itself.
+
+    Examples
+    --------
+    >>> square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+    >>> shape_of(square, "BU00000000").area
+    0.5
+    """
+    try:
+        polygon = shape(geometry)
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        raise WijkaanpakError(
+            f"{name}: the polygon cannot be read ({error})."
+        ) from error
+    if not polygon.is_valid:
+        polygon = shapely.make_valid(polygon)
+    return _polygonal(polygon, name, 0)
 
 
 def _layer(

@@ -6,6 +6,11 @@ Users' scripts rely on the JSON shape, so keep it stable: one object with
 ``score`` where higher means more stacked problems, ``class`` 1 to 9 and
 ``themes``) and, when a geometry file is given, ``proposal``: the codes of the
 proposed focus area.
+
+Without ``--cbs`` the command reads the database instead (the figures, the
+stored contiguity and the national reference imported earlier, or the demo)
+and profiles a focus area of the municipality: the same object, plus the
+trend over the years and the area's history and strengths.
 """
 
 from __future__ import annotations
@@ -71,9 +76,17 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("municipality", help="CBS municipality code, such as GM0344")
-    parser.add_argument("--cbs", required=True, type=Path, help="KWB CSV file")
+    parser.add_argument(
+        "--cbs",
+        type=Path,
+        help="KWB CSV file; without it, the figures in the database are used",
+    )
     parser.add_argument("--geometry", type=Path, help="GeoJSON, TopoJSON or GeoPackage")
-    parser.add_argument("--area", help="name (or code) of a wijk or buurt to profile")
+    parser.add_argument(
+        "--area",
+        help="name (or code) of a wijk or buurt to profile; with the database, "
+        "the name of a focus area",
+    )
     parser.add_argument("--format", choices=("json", "html"), default="json")
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
     parser.add_argument("--catalogue", type=Path, help="extra indicators (YAML/CSV)")
@@ -94,6 +107,8 @@ def register(subparsers: Any) -> None:
 
 def handle(arguments: argparse.Namespace) -> int:
     """Run the command; print a clear message and return 1 on a data error."""
+    if arguments.cbs is None:
+        return _handle_database(arguments)
     try:
         result = run_analysis(
             arguments.municipality.strip().upper(),
@@ -111,6 +126,10 @@ def handle(arguments: argparse.Namespace) -> int:
     except (WijkaanpakError, OSError) as error:
         print(f"wijk analyse: {error}", file=sys.stderr)
         return 1
+    return _write(result, arguments)
+
+
+def _write(result: dict[str, Any], arguments: argparse.Namespace) -> int:
     text = (
         json.dumps(result, ensure_ascii=False, indent=1)
         if arguments.format == "json"
@@ -121,6 +140,207 @@ def handle(arguments: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text + "\n")
     return 0
+
+
+def _handle_database(arguments: argparse.Namespace) -> int:
+    from wijkaanpak.cli.serve import pending_migrations, setup_django
+
+    setup_django()
+    if pending_migrations():
+        print(
+            "wijk analyse: the database is not set up; run `wijk demo` or "
+            "`wijk serve --migrate` first, or give a file with --cbs.",
+            file=sys.stderr,
+        )
+        return 1
+    from django.utils import translation
+
+    code = arguments.municipality.strip().upper()
+    with translation.override("en"):
+        try:
+            result = analysis_from_database(
+                code,
+                area=arguments.area,
+                min_population=arguments.min_population,
+                max_population=arguments.max_population,
+            )
+        except WijkaanpakError as error:
+            print(f"wijk analyse: {error}", file=sys.stderr)
+            return 1
+    return _write(result, arguments)
+
+
+def analysis_from_database(
+    municipality: str,
+    *,
+    area: str | None = None,
+    min_population: float | None = None,
+    max_population: float | None = None,
+) -> dict[str, Any]:
+    """The same analysis from the stored figures, for a focus area of the city."""
+    from wijkaanpak.apps.areas import analysis
+    from wijkaanpak.apps.areas.models import FocusArea
+
+    areas = FocusArea.objects.filter(municipality__code=municipality).order_by("name")
+    if area:
+        wanted = area.strip().lower()
+        areas = areas.filter(name__iexact=wanted) | areas.filter(slug=wanted)
+    focus_area = areas.select_related("municipality").first()
+    if focus_area is None:
+        known = ", ".join(
+            FocusArea.objects.filter(municipality__code=municipality).values_list(
+                "name", flat=True
+            )
+        )
+        raise WijkaanpakError(
+            f"The database has no focus area {area!r} in {municipality}"
+            + (f"; it has: {known}." if known else "; import figures or run the demo.")
+            if area
+            else f"The database has no focus area in {municipality}; "
+            "import figures or run the demo."
+        )
+    delimitation = analysis.delimitation_of(
+        focus_area, min_population=min_population, max_population=max_population
+    )
+    result_of_area = (
+        delimitation.analysis if delimitation else analysis.analysis_of(focus_area)
+    )
+    if result_of_area is None:
+        raise WijkaanpakError(f"The database has no figures of {municipality}.")
+    rows = sorted(result_of_area.neighbourhoods, key=lambda r: r.neighbourhood.code)
+    city_population = float(sum(row.inhabitants for row in rows))
+    result: dict[str, Any] = {
+        "municipality": {
+            "code": municipality,
+            "name": focus_area.municipality.name,
+            "population": city_population,
+        },
+        "figures_year": result_of_area.year,
+        "years": list(result_of_area.years),
+        "boundary_year": rows[0].neighbourhood.boundary_year if rows else None,
+        "source": "database",
+        "reference": focus_area.municipality.name,
+        "country": result_of_area.country,
+        "themes": list(THEMES),
+        "classes": [
+            {"class": c + 1, "colour": CLASS_COLOURS[c], "label": CLASS_LABELS[c]}
+            for c in range(9)
+        ],
+        "class_cuts": list(CLASS_CUTS),
+        "indicators": [
+            {
+                "key": figure.key,
+                "name_en": figure.name,
+                "theme": figure.theme,
+                "unit": figure.unit,
+                "direction": "higher_is_worse"
+                if figure.higher_is_worse
+                else "higher_is_better",
+                "city": _number(figure.city_value),
+                "country": _number(figure.country_value),
+            }
+            for figure in result_of_area.key_figures
+        ],
+        "neighbourhoods": [
+            {
+                "code": row.neighbourhood.code,
+                "name": row.neighbourhood.name,
+                "population": row.inhabitants,
+                "score": _number(row.score),
+                "class": row.stacking_class,
+                "colour": row.colour,
+                "themes": {
+                    theme: _number(score)
+                    for theme, score in zip(THEMES, row.theme_scores, strict=True)
+                },
+                "mass": _number(row.mass),
+                "in_focus_area": row.in_focus_area,
+            }
+            for row in rows
+        ],
+    }
+    if delimitation is not None and delimitation.proposal is not None:
+        proposal = delimitation.proposal
+        result["proposal"] = list(proposal.codes)
+        result["proposal_details"] = {
+            "population": proposal.population,
+            "mass": _number(proposal.mass),
+            "share_of_mass": _number(proposal.share),
+            "enclosed": list(proposal.enclosed),
+            "min_population": delimitation.min_population,
+            "max_population": delimitation.max_population,
+            "method": proposal.method,
+        }
+        result["trade_off"] = [
+            {
+                "cap": _number(point.cap, 0),
+                "population": point.population,
+                "share_of_mass": _number(point.share),
+            }
+            for point in delimitation.curve
+        ]
+    notes = list(focus_area.profile_notes.all())
+    result["area"] = {
+        "name": focus_area.name,
+        "population": result_of_area.area_inhabitants,
+        "neighbourhoods": sum(1 for row in rows if row.in_focus_area),
+        "codes": [row.neighbourhood.code for row in rows if row.in_focus_area],
+        "score": _number(result_of_area.area_score),
+        "class": result_of_area.area_class,
+        "class_country": result_of_area.area_class_country,
+        "themes": {
+            theme: _number(score)
+            for theme, score in zip(
+                THEMES, result_of_area.area_theme_scores, strict=True
+            )
+        },
+        "figures": [
+            {
+                "key": figure.key,
+                "name_en": figure.name,
+                "theme": figure.theme,
+                "unit": figure.unit,
+                "area": _number(figure.area_value),
+                "city": _number(figure.city_value),
+                "country": _number(figure.country_value),
+                "affected": None,
+            }
+            for figure in result_of_area.key_figures
+        ],
+        "top_problems": {
+            theme: [problem.key for problem in problems]
+            for theme, problems in result_of_area.top_problems.items()
+        },
+        "trend": [
+            {
+                "key": trend.key,
+                "name_en": trend.name,
+                "unit": trend.unit,
+                "points": [
+                    {
+                        "year": point.year,
+                        "area": _number(point.area),
+                        "city": _number(point.city),
+                        "country": _number(point.country),
+                    }
+                    for point in trend.points
+                ],
+            }
+            for trend in result_of_area.trends
+        ],
+        "history": [_note(note) for note in notes if note.kind == "history"],
+        "strengths": [_note(note) for note in notes if note.kind == "strength"],
+    }
+    return result
+
+
+def _note(note: Any) -> dict[str, str]:
+    return {
+        "title": note.title,
+        "text": note.text,
+        "source": note.source,
+        "source_url": note.source_url,
+    }
 
 
 def _number(value: float | None, digits: int = 3) -> float | None:
@@ -492,6 +712,27 @@ def render_html(result: dict[str, Any]) -> str:
                 f"<li><strong>{esc(THEME_NAMES[theme])}</strong>: {listed}</li>"
             )
         parts.append("</ul>")
+        for trend in profile.get("trend", []):
+            parts.append(
+                f"<h3>Trend: {esc(trend['name_en'])} ({esc(trend['unit'])})</h3>"
+                "<table><tr><th>Year</th><th>Area</th><th>City</th><th>Country</th></tr>"
+            )
+            parts.extend(
+                f"<tr><td>{point['year']}</td><td class=n>{_format(point['area'])}</td>"
+                f"<td class=n>{_format(point['city'])}</td>"
+                f"<td class=n>{_format(point['country'])}</td></tr>"
+                for point in trend["points"]
+            )
+            parts.append("</table>")
+        for key, heading in (("history", "History"), ("strengths", "Strengths")):
+            notes = profile.get(key) or []
+            if notes:
+                parts.append(f"<h3>{heading}</h3>")
+            for note in notes:
+                parts.append(
+                    f"<h4>{esc(note['title'])}</h4><p>{esc(note['text'])}</p>"
+                    f"<p><small>Source: {esc(note['source'])}</small></p>"
+                )
     if "proposal" in result:
         details = result["proposal_details"]
         parts.append(

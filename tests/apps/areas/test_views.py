@@ -34,6 +34,23 @@ MATRIX = {
         "national": 404,
         "outsider": 404,
     },
+    "areas:delimitation": {
+        "anonymous": 302,
+        "bureau": 200,
+        "alliance": 200,
+        "professional": 200,
+        "national": 404,
+        "outsider": 404,
+    },
+    "areas:profile_notes": {
+        "anonymous": 302,
+        "bureau": 200,
+        "alliance": 404,
+        "professional": 404,
+        "national": 404,
+        "outsider": 404,
+    },
+    "areas:analysis": dict.fromkeys(ROLES, 200),
     "areas:national": {
         "anonymous": 302,
         "bureau": 403,

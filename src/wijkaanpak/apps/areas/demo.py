@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wijkaanpak.apps.areas import services
+from wijkaanpak.apps.areas import analysis, services
 from wijkaanpak.apps.areas.models import FocusArea, Municipality
+from wijkaanpak.core.demo.profile import profile_notes
 
 if TYPE_CHECKING:
     from wijkaanpak.apps.accounts.models import User
     from wijkaanpak.core.demo import DemoCity
 
 SOURCE = "Wijkaanpak demo generator (fictional)"
+#: The demo's country: a generated sample, so named as fictional as the city.
+COUNTRY_NAME = "Nederland (fictieve referentie)"
 
 
 def save_areas(city: DemoCity) -> Municipality:
@@ -43,6 +46,19 @@ def save_areas(city: DemoCity) -> Municipality:
         source=SOURCE,
         acting_user=None,
     )
+    services.record_reference_levels(
+        analysis.COUNTRY,
+        COUNTRY_NAME,
+        (
+            services.ReferenceInput(year, key, level, spread)
+            for year, key, level, spread in analysis.reference_levels(
+                (f.neighbourhood_code, f.year, f.variable, f.value)
+                for f in city.national_sample
+            )
+        ),
+        source=SOURCE,
+        acting_user=None,
+    )
     return municipality
 
 
@@ -51,7 +67,7 @@ def save_focus_area(
 ) -> FocusArea:
     """Create the demo focus area from the generator's stacked cluster."""
     area = city.focus_area
-    return services.create_focus_area(
+    focus_area = services.create_focus_area(
         municipality=municipality,
         name=area.name,
         neighbourhood_codes=area.neighbourhood_codes,
@@ -61,3 +77,13 @@ def save_focus_area(
         description=area.description,
         acting_user=None,
     )
+    for note in profile_notes(city.municipality.name, area.name):
+        services.add_profile_note(
+            focus_area,
+            kind=note.kind,
+            title=note.title,
+            text=note.text,
+            source=note.source,
+            acting_user=None,
+        )
+    return focus_area

@@ -224,3 +224,110 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.neighbourhood.code} {self.variable} {self.year}: {self.value}"
+
+
+class Contiguity(models.Model):
+    """Which neighbourhoods of a municipality border each other, per boundary year.
+
+    Computed once from the polygons when the areas of a boundary year are
+    registered (``core.areas.contiguity``) and kept, so that the delimitation
+    assistant and the contiguity check of a focus area need no geometry work.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="contiguities",
+    )
+    boundary_year = models.PositiveSmallIntegerField(_("boundary year"))
+    adjacency = models.JSONField(_("neighbours per neighbourhood"))
+    computed_at = models.DateTimeField(_("computed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contiguity")
+        verbose_name_plural = _("contiguities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "boundary_year"],
+                name="contiguity_once_per_boundary_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.boundary_year}"
+
+
+class ReferenceLevel(models.Model):
+    """The level and spread of an indicator in a reference region (the country).
+
+    ``indicator`` is the key in the indicator catalogue. The spread is the
+    standard deviation between the region's neighbourhoods, so that the
+    analysis can say how unusual a neighbourhood is against the country.
+    """
+
+    region_code = models.CharField(_("region code"), max_length=10)
+    region_name = models.CharField(_("region name"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"))
+    indicator = models.CharField(_("indicator"), max_length=64)
+    level = models.FloatField(_("level"), null=True, blank=True)
+    spread = models.FloatField(_("spread"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["region_code", "indicator", "year"]
+        verbose_name = _("reference level")
+        verbose_name_plural = _("reference levels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region_code", "year", "indicator"],
+                name="reference_level_once_per_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.indicator} {self.year}: {self.level}"
+
+
+class ProfileNote(models.Model):
+    """A piece of the area's story that figures do not tell, with its source.
+
+    The area profile ("DNA") combines figures with the history of the area and
+    its strengths: what residents are proud of, what worked before. Each note
+    names where it comes from, so that a reader can check it.
+    """
+
+    class Kind(models.TextChoices):
+        HISTORY = "history", _("History")
+        STRENGTH = "strength", _("Strength")
+
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        related_name="profile_notes",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("web address of the source"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["focus_area", "kind", "position", "pk"]
+        verbose_name = _("profile note")
+        verbose_name_plural = _("profile notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["history", "strength"]),
+                name="profile_note_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=""),
+                name="profile_note_has_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -12,17 +12,24 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wijkaanpak.adapters.geometry import shape_of
 from wijkaanpak.apps.accounts.access import Need, require, require_administrator
 from wijkaanpak.apps.areas.models import (
+    Contiguity,
     District,
     Figure,
     FocusArea,
     FocusAreaNeighbourhood,
     Municipality,
     Neighbourhood,
+    ProfileNote,
+    ReferenceLevel,
 )
 from wijkaanpak.apps.audit.services import changed_fields, record
 from wijkaanpak.core.areas import codes
+from wijkaanpak.core.areas.contiguity import Adjacency, polygon_contiguity
+from wijkaanpak.core.areas.delimitation import enclosed_by, is_contiguous
+from wijkaanpak.core.errors import WijkaanpakError
 
 if TYPE_CHECKING:
     from wijkaanpak.apps.accounts.models import User
@@ -151,7 +158,104 @@ def register_areas(
             "neighbourhoods": len(created),
         },
     )
+    if created and all(n.geometry for n in created):
+        compute_contiguity(municipality, boundary_year, acting_user=acting_user)
     return created
+
+
+@transaction.atomic
+def compute_contiguity(
+    municipality: Municipality, boundary_year: int, *, acting_user: User | None
+) -> Adjacency:
+    """Compute which neighbourhoods border each other, once, and keep it.
+
+    Rook contiguity (a shared border of some length, not a single point), as
+    the delimitation of a focus area needs: two neighbourhoods touching at a
+    corner do not make one area.
+    """
+    require_administrator(acting_user)
+    neighbourhoods = list(
+        Neighbourhood.objects.filter(
+            municipality=municipality, boundary_year=boundary_year
+        ).order_by("code")
+    )
+    without = [n.code for n in neighbourhoods if not n.geometry]
+    if not neighbourhoods or without:
+        raise ValidationError(
+            _("Contiguity needs a polygon of every neighbourhood; missing: %s")
+            % (", ".join(without[:10]) or municipality.code)
+        )
+    try:
+        shapes = [shape_of(n.geometry, n.code) for n in neighbourhoods]
+    except WijkaanpakError as error:
+        raise ValidationError(str(error)) from error
+    adjacency = polygon_contiguity([n.code for n in neighbourhoods], shapes)
+    Contiguity.objects.update_or_create(
+        municipality=municipality,
+        boundary_year=boundary_year,
+        defaults={"adjacency": adjacency.to_dict()},
+    )
+    record(
+        "contiguity_computed",
+        municipality,
+        acting_user=acting_user,
+        changes={"boundary_year": boundary_year, "borders": len(adjacency.edges())},
+    )
+    return adjacency
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceInput:
+    """Level and spread of one indicator in a reference region in a year."""
+
+    year: int
+    indicator: str
+    level: float | None
+    spread: float | None
+
+
+@transaction.atomic
+def record_reference_levels(
+    region_code: str,
+    region_name: str,
+    levels: Iterable[ReferenceInput],
+    *,
+    source: str,
+    acting_user: User | None,
+) -> int:
+    """Store the reference of a region (``NL00``: the country), replacing older values."""
+    require_administrator(acting_user)
+    if not (region_code == "NL00" or codes.is_municipality_code(region_code)):
+        raise ValidationError(
+            _("%s is not the code of the country (NL00) or a municipality.")
+            % region_code
+        )
+    rows = [
+        ReferenceLevel(
+            region_code=region_code,
+            region_name=region_name,
+            year=level.year,
+            indicator=level.indicator,
+            level=level.level,
+            spread=level.spread,
+            source=source,
+        )
+        for level in levels
+    ]
+    ReferenceLevel.objects.filter(
+        region_code=region_code, year__in={row.year for row in rows}
+    ).delete()
+    ReferenceLevel.objects.bulk_create(rows)
+    first = ReferenceLevel.objects.filter(region_code=region_code).first()
+    if first is None:
+        return 0
+    record(
+        "reference_recorded",
+        first,
+        acting_user=acting_user,
+        changes={"region": region_code, "levels": len(rows), "source": source},
+    )
+    return len(rows)
 
 
 @transaction.atomic
@@ -299,6 +403,9 @@ def set_focus_area_neighbourhoods(
     neighbourhoods = _neighbourhoods_for(
         focus_area.municipality, neighbourhood_codes, boundary_year
     )
+    check_delimitation(
+        focus_area.municipality, [n.code for n in neighbourhoods], boundary_year
+    )
     before = sorted(focus_area.neighbourhoods.values_list("code", flat=True))
     FocusAreaNeighbourhood.objects.filter(focus_area=focus_area).delete()
     FocusAreaNeighbourhood.objects.bulk_create(
@@ -313,6 +420,42 @@ def set_focus_area_neighbourhoods(
         changes={"neighbourhoods": [before, sorted(n.code for n in neighbourhoods)]},
     )
     return focus_area
+
+
+def check_delimitation(
+    municipality: Municipality, neighbourhood_codes: Sequence[str], boundary_year: int
+) -> None:
+    """Refuse a focus area that falls apart or leaves a hole.
+
+    Uses the stored contiguity of the boundary year; without one (areas
+    registered without polygons) only the municipality rule applies.
+    """
+    if not neighbourhood_codes:
+        raise ValidationError(_("A focus area needs at least one neighbourhood."))
+    stored = Contiguity.objects.filter(
+        municipality=municipality, boundary_year=boundary_year
+    ).first()
+    if stored is None:
+        return
+    adjacency = Adjacency.from_dict(stored.adjacency)
+    position = {code: i for i, code in enumerate(adjacency.codes)}
+    members = frozenset(position[c] for c in neighbourhood_codes if c in position)
+    if not is_contiguous(adjacency, members):
+        raise ValidationError(
+            _(
+                "These neighbourhoods do not form one connected area. "
+                "Add the neighbourhoods that connect them, or leave out the loose ones."
+            )
+        )
+    holes = enclosed_by(adjacency, members)
+    if holes:
+        raise ValidationError(
+            _(
+                "The area would enclose neighbourhoods that are not part of it: "
+                "%s. Add them, so that the area has no holes."
+            )
+            % ", ".join(adjacency.codes[i] for i in sorted(holes))
+        )
 
 
 @transaction.atomic
@@ -344,3 +487,89 @@ def update_focus_area(
         changes=changes,
     )
     return focus_area
+
+
+@transaction.atomic
+def add_profile_note(
+    focus_area: FocusArea,
+    *,
+    kind: str,
+    title: str,
+    text: str,
+    source: str,
+    source_url: str = "",
+    acting_user: User | None,
+) -> ProfileNote:
+    """Add a piece of the area's history or a strength, with its source."""
+    require(acting_user, focus_area, Need.BUREAU)
+    position = focus_area.profile_notes.filter(kind=kind).count()
+    note = ProfileNote(
+        focus_area=focus_area,
+        kind=kind,
+        title=title.strip(),
+        text=text.strip(),
+        source=source.strip(),
+        source_url=source_url.strip(),
+        position=position,
+    )
+    note.full_clean()
+    note.save()
+    record(
+        "profile_note_added",
+        note,
+        acting_user=acting_user,
+        focus_area=focus_area,
+        changes={"kind": kind, "title": note.title},
+    )
+    return note
+
+
+@transaction.atomic
+def update_profile_note(
+    note: ProfileNote,
+    *,
+    title: str,
+    text: str,
+    source: str,
+    source_url: str = "",
+    acting_user: User | None,
+) -> ProfileNote:
+    """Change a note of the area profile; only the area's bureau may."""
+    require(acting_user, note.focus_area, Need.BUREAU)
+    values = {
+        "title": title.strip(),
+        "text": text.strip(),
+        "source": source.strip(),
+        "source_url": source_url.strip(),
+    }
+    changes = changed_fields(note, values)
+    if not changes:
+        return note
+    for field, value in values.items():
+        setattr(note, field, value)
+    note.full_clean()
+    note.save(update_fields=list(changes))
+    if "text" in changes:
+        changes["text"] = ["…", "…"]
+    record(
+        "profile_note_updated",
+        note,
+        acting_user=acting_user,
+        focus_area=note.focus_area,
+        changes=changes,
+    )
+    return note
+
+
+@transaction.atomic
+def remove_profile_note(note: ProfileNote, *, acting_user: User | None) -> None:
+    """Remove a note of the area profile; the audit trail keeps its title."""
+    require(acting_user, note.focus_area, Need.BUREAU)
+    record(
+        "profile_note_removed",
+        note,
+        acting_user=acting_user,
+        focus_area=note.focus_area,
+        changes={"kind": note.kind, "title": note.title},
+    )
+    note.delete()

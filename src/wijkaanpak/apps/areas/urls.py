@@ -15,6 +15,21 @@ urlpatterns = [
         views.focus_area_analysis,
         name="analysis",
     ),
+    path(
+        "focusgebieden/<slug:slug>/afbakening/",
+        views.delimitation,
+        name="delimitation",
+    ),
+    path(
+        "focusgebieden/<slug:slug>/profiel/",
+        views.profile_notes,
+        name="profile_notes",
+    ),
+    path(
+        "focusgebieden/<slug:slug>/profiel/<int:note>/verwijderen/",
+        views.remove_profile_note,
+        name="remove_profile_note",
+    ),
     path("focusgebieden/<slug:slug>/werkruimte/", views.workspace, name="workspace"),
     path("focusgebieden/<slug:slug>/bewerken/", views.edit_focus_area, name="edit"),
 ]

@@ -554,6 +554,7 @@ def trade_off_curve(
     *,
     caps: Sequence[float],
     min_population: float = 0.0,
+    exact_time_limit: float = 0.0,
 ) -> tuple[TradeOffPoint, ...]:
     """Propose an area for each population cap: residents against mass captured.
 
@@ -567,6 +568,9 @@ def trade_off_curve(
         Upper population bounds to try, in the order wanted on the curve.
     min_population : float, default 0
         Lower bound kept for every point.
+    exact_time_limit : float, default 0
+        Seconds for the exact improvement of each point (see
+        :func:`propose_focus_area`); 0 keeps the fast heuristic only.
 
     Returns
     -------
@@ -592,6 +596,7 @@ def trade_off_curve(
                 mass,
                 min_population=min_population,
                 max_population=cap,
+                exact_time_limit=exact_time_limit,
             )
         except WijkaanpakError:
             continue

@@ -31,6 +31,7 @@ from wijkaanpak.core.demo.figures import (
     AreaProfile,
     DemoFigure,
     deprivation_levels,
+    national_sample_profiles,
     neighbourhood_figures,
 )
 from wijkaanpak.core.demo.geometry import (
@@ -195,6 +196,10 @@ class DemoCity:
         The year of the area boundaries (the last year of figures).
     seed : int
         The seed the city was generated from.
+    national_sample : tuple of DemoFigure
+        Figures of a sample of ordinary neighbourhoods across a fictional
+        country (codes ``NL-SAMPLE-…``), from which the loader computes the
+        national reference; they are not areas of the city.
     """
 
     municipality: DemoMunicipality
@@ -206,6 +211,7 @@ class DemoCity:
     focus_area: DemoFocusArea
     boundary_year: int
     seed: int
+    national_sample: tuple[DemoFigure, ...] = ()
 
     def outline(self) -> dict[str, object]:
         """Return the city's outline as a GeoJSON Polygon geometry.
@@ -404,9 +410,10 @@ def generate_city(
     demo imitates.
     """
     _check_arguments(neighbourhoods, districts, first_year, last_year)
-    geometry_stream, figure_stream, name_stream, people_stream = np.random.SeedSequence(
-        seed
-    ).spawn(4)
+    # Children of a SeedSequence do not depend on how many are spawned, so a
+    # stream added at the end leaves the earlier parts of the city unchanged.
+    streams = np.random.SeedSequence(seed).spawn(5)
+    geometry_stream, figure_stream, name_stream, people_stream, sample_stream = streams
     geometry_rng = np.random.default_rng(geometry_stream)
     figure_rng = np.random.default_rng(figure_stream)
     name_rng = random.Random(int(name_stream.generate_state(1)[0]))  # noqa: S311
@@ -500,4 +507,22 @@ def generate_city(
         focus_area=focus_area,
         boundary_year=last_year,
         seed=seed,
+        national_sample=_national_sample(first_year, last_year, sample_stream),
+    )
+
+
+#: Neighbourhoods in the sample behind the demo's national reference.
+_NATIONAL_SAMPLE = 400
+
+
+def _national_sample(
+    first_year: int, last_year: int, stream: np.random.SeedSequence
+) -> tuple[DemoFigure, ...]:
+    rng = np.random.default_rng(stream)
+    return neighbourhood_figures(
+        national_sample_profiles(_NATIONAL_SAMPLE, rng=rng),
+        first_year=first_year,
+        last_year=last_year,
+        focus_start=FOCUS_START_YEAR,
+        rng=rng,
     )

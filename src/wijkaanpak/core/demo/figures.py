@@ -32,6 +32,7 @@ __all__ = [
     "AreaProfile",
     "DemoFigure",
     "deprivation_levels",
+    "national_sample_profiles",
     "neighbourhood_figures",
 ]
 
@@ -395,3 +396,48 @@ def neighbourhood_figures(
                 for variable in VARIABLES
             )
     return tuple(figures)
+
+
+def national_sample_profiles(
+    count: int, *, rng: np.random.Generator
+) -> tuple[AreaProfile, ...]:
+    """Profiles of ordinary neighbourhoods across the country, for a reference.
+
+    The demo compares its city with "the country". A real country has no
+    place in a fictional data set, so the generator draws a sample of ordinary
+    neighbourhoods (deprivation around 0, the level its formulas treat as the
+    national average; every degree of urbanity) whose figures give the national
+    level and spread, through the same code as the city's figures.
+
+    Parameters
+    ----------
+    count : int
+        Neighbourhoods in the sample.
+    rng : numpy.random.Generator
+        The source of randomness.
+
+    Returns
+    -------
+    tuple of AreaProfile
+        Codes ``NL-SAMPLE-0001`` and on; none is in a focus area or sparse.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> sample = national_sample_profiles(3, rng=np.random.default_rng(0))
+    >>> [profile.code for profile in sample]
+    ['NL-SAMPLE-0001', 'NL-SAMPLE-0002', 'NL-SAMPLE-0003']
+    """
+    # Clipped to the range the formulas are made for (as in a real city).
+    deprivation = np.clip(rng.normal(0.0, 0.3, size=count), -0.75, 1.1)
+    centrality = rng.uniform(0.0, 1.0, size=count)
+    return tuple(
+        AreaProfile(
+            code=f"NL-SAMPLE-{number + 1:04d}",
+            deprivation=float(deprivation[number]),
+            centrality=float(centrality[number]),
+            in_focus=False,
+            sparse=False,
+        )
+        for number in range(count)
+    )

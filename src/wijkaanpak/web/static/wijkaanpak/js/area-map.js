@@ -26,12 +26,15 @@
     style: function (feature) {
       // A stacking map colours each neighbourhood by its class and marks the
       // focus area with a thick border; a plain area map colours all alike.
+      // The delimitation map also marks the assistant's proposal, dashed.
       var fill = feature.properties.fill;
       if (fill) {
         var focus = feature.properties.focus;
+        var proposed = feature.properties.proposed;
         return {
-          color: focus ? "#000000" : "#555555",
-          weight: focus ? 3 : 1,
+          color: focus || proposed ? "#000000" : "#555555",
+          weight: focus ? 4 : proposed ? 3 : 1,
+          dashArray: proposed && !focus ? "6 4" : null,
           fillColor: fill,
           fillOpacity: 0.8,
         };
@@ -57,6 +60,9 @@
     map.setView([52.1, 5.3], 7);
   }
   container.setAttribute("data-drawn", String(layer.getLayers().length));
+  // Other scripts of the page (the delimitation) work on the drawn layer.
+  container.wijkaanpakLayer = layer;
+  container.dispatchEvent(new CustomEvent("area-map:ready", { detail: layer }));
 })();
 
 // Legend swatches take their colour from a data attribute (no inline styles).
