@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "demo",
     "serve",
     "analyse",
+    "importeer",
     "loting",
     "stemming",
     "openapi",
