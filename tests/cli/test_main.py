@@ -16,9 +16,11 @@ def test_every_command_is_listed_in_the_help(capsys):
 
     assert exit_.value.code == 0
     listed = capsys.readouterr().out
-    for command in ("demo", "serve", "analyse", "loting", "stemming", "openapi"):
+    for command in COMMAND_MODULES:
         assert command in listed
-    assert len(COMMAND_MODULES) == 6
+    assert {"demo", "serve", "analyse", "importeer", "loting", "stemming"} <= set(
+        COMMAND_MODULES
+    )
 
 
 def test_without_a_command_it_shows_the_help_and_fails(capsys):
