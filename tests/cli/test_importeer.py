@@ -166,3 +166,45 @@ def test_a_national_file_becomes_the_national_reference(tmp_path, capsys):
     )
     assert level.level == pytest.approx(37.5)
     assert level.spread > 0
+
+
+def test_own_figures_join_areas_imported_before_and_feed_own_indicators(
+    tmp_path, capsys, settings
+):
+    figures, polygons = grid_files(tmp_path)
+    assert run(capsys, str(figures), "--geometry", str(polygons))[0] == 0
+    survey = tmp_path / "enquete.csv"
+    survey.write_text(
+        "buurt;veilig_gevoel\nBU99020100;61\nBU99020101;74\n", encoding="utf-8"
+    )
+    own = tmp_path / "eigen.yaml"
+    own.write_text(
+        "version: 1\nindicators:\n"
+        "  - key: feels_safe\n    name_en: Feels safe\n    name_nl: Voelt zich veilig\n"
+        "    theme: safety\n    unit: '% of residents'\n"
+        "    direction: higher_is_better\n    formula: veilig_gevoel\n",
+        encoding="utf-8",
+    )
+    settings.WIJKAANPAK_INDICATORS = str(own)
+
+    code, report, error = run(capsys, str(survey), "--own-figures", "--year", "2024")
+
+    assert code == 0, error
+    assert report["neighbourhoods_added"] == 0
+    stored = Figure.objects.get(
+        neighbourhood__code="BU99020101", variable="veilig_gevoel"
+    )
+    assert (stored.year, stored.value) == (2024, 74)
+    from wijkaanpak.apps.areas.analysis import catalogue
+
+    assert "feels_safe" in {indicator.key for indicator in catalogue().indicators}
+
+
+def test_own_figures_of_an_unknown_municipality_are_refused(tmp_path, capsys):
+    survey = tmp_path / "enquete.csv"
+    survey.write_text("buurt;score\nBU99990100;5\n", encoding="utf-8")
+
+    code, _, error = run(capsys, str(survey), "--own-figures", "--year", "2024")
+
+    assert code == 1
+    assert "GM9999" in error

@@ -51,6 +51,15 @@ def register(subparsers: Any) -> None:
         help="import only this municipality (repeat for more)",
     )
     parser.add_argument("--boundary-year", type=int, help="when the file does not say")
+    parser.add_argument(
+        "--year", type=int, help="year of the figures, if not in the file"
+    )
+    parser.add_argument(
+        "--own-figures",
+        action="store_true",
+        help="the file holds your own figures by neighbourhood code (survey results, "
+        "liveability scores) for areas imported before; see WIJKAANPAK_INDICATORS",
+    )
     parser.add_argument("--codes", type=Path, help="code list of the boundary year")
     parser.add_argument(
         "--national-reference",
@@ -134,6 +143,8 @@ def handle(arguments: argparse.Namespace) -> int:
                 geometry=geometry,
                 municipalities=arguments.municipality,
                 national_reference=arguments.national_reference,
+                figures_only=arguments.own_figures,
+                year=arguments.year,
                 acting_user=None,
                 progress=lambda _code: bar.update(),
             )

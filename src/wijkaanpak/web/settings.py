@@ -53,6 +53,9 @@ SECRET_KEY = _secret_key()
 #: Set by ``wijk demo``: pages then say that the data are made up.
 WIJKAANPAK_DEMO = _flag("WIJKAANPAK_DEMO", False)
 DEBUG = _flag("WIJKAANPAK_DEBUG", False)
+#: Users' own indicators (YAML or CSV, as ``adapters.catalogue`` reads them),
+#: added to the shipped catalogue in the analysis and the monitor.
+WIJKAANPAK_INDICATORS = os.environ.get("WIJKAANPAK_INDICATORS", "")
 ALLOWED_HOSTS = [
     host.strip()
     for host in os.environ.get(

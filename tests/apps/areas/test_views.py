@@ -117,6 +117,9 @@ def test_the_public_page_carries_the_polygons_for_the_map(area):
 
 def test_the_workspace_shows_people_only_to_members(area):
     bureau = area.people["bureau"]
+    # A name no page text can contain by chance (Faker's could: "Bos", "Dijk").
+    bureau.last_name = "Quaedvlieg-Zwartkruis"
+    bureau.save(update_fields=["last_name"])
     page = client_for(area, "bureau").get(url_of("areas:workspace", area))
     public = Client().get(url_of("areas:focus_area", area))
 

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 import numpy as np
 from numpy.typing import NDArray
 
-from wijkaanpak.adapters.catalogue import default_catalogue
+from wijkaanpak.adapters.catalogue import default_catalogue, read_catalogue
 from wijkaanpak.apps.areas.models import (
     Contiguity,
     Figure,
@@ -39,6 +40,7 @@ from wijkaanpak.core.areas.delimitation import (
 from wijkaanpak.core.errors import WijkaanpakError
 from wijkaanpak.core.indicators.catalogue import (
     THEMES,
+    Catalogue,
     Indicator,
     IndicatorValues,
     indicator_values,
@@ -144,6 +146,15 @@ def _number(value: float) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 
+def catalogue() -> Catalogue:
+    """The shipped indicators plus the users' own (``WIJKAANPAK_INDICATORS``)."""
+    indicators = default_catalogue()
+    extra = settings.WIJKAANPAK_INDICATORS
+    if extra:
+        indicators = indicators.extended(read_catalogue(extra).indicators)
+    return indicators
+
+
 def _dutch() -> bool:
     return (get_language() or "nl").startswith("nl")
 
@@ -212,7 +223,7 @@ def _load_year(neighbourhoods: Sequence[Neighbourhood], year: int) -> _Year | No
             column[position[neighbourhood_id]] = value
     if INHABITANTS not in variables:
         return None
-    values = indicator_values(default_catalogue(), variables, len(neighbourhoods))
+    values = indicator_values(catalogue(), variables, len(neighbourhoods))
     return _Year(values, np.nan_to_num(variables[INHABITANTS]))
 
 
@@ -429,7 +440,7 @@ def reference_levels(
                     column[row] = value
         if INHABITANTS not in variables:
             continue
-        values = indicator_values(default_catalogue(), variables, len(codes))
+        values = indicator_values(catalogue(), variables, len(codes))
         reference = reference_of(
             values, np.nan_to_num(variables[INHABITANTS]), name=str(year)
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Max
 
 import numpy as np
 from shapely.geometry import mapping
@@ -69,6 +70,8 @@ def import_kwb(
     geometry: GeometryLayer | None = None,
     municipalities: Collection[str] = (),
     national_reference: bool = False,
+    figures_only: bool = False,
+    year: int | None = None,
     acting_user: User | None,
     progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
@@ -85,6 +88,11 @@ def import_kwb(
     national_reference : bool
         The table covers the whole country: store the level and spread of
         every indicator as the national reference (``NL00``) of its year.
+    figures_only : bool
+        The table holds users' own figures (a CSV keyed by neighbourhood code)
+        for neighbourhoods imported before; no areas are registered.
+    year : int, optional
+        The year of the figures, when the table does not say.
     acting_user : User or None
         An administrator, or None for a job run from the command line.
     progress : callable, optional
@@ -93,6 +101,18 @@ def import_kwb(
     boundary_year = table.boundary_year or (
         geometry.boundary_year if geometry else None
     )
+    if boundary_year is None and figures_only:
+        # Own figures follow the boundaries they were collected on: the latest
+        # year in which the database knows these neighbourhoods.
+        boundary_year = Neighbourhood.objects.filter(
+            code__in=[area.code for area in table.areas]
+        ).aggregate(year=Max("boundary_year"))["year"]
+        if boundary_year is None:
+            unknown = sorted({"GM" + area.code[2:6] for area in table.areas})
+            raise WijkaanpakError(
+                f"{table.source}: no neighbourhood of the file is in the database "
+                f"({', '.join(unknown)}); import their CBS figures first."
+            )
     if boundary_year is None:
         raise WijkaanpakError(
             f"{table.source}: the boundary year is unknown; give it with --boundary-year."
@@ -128,6 +148,11 @@ def import_kwb(
             progress(municipality_code)
         report.municipalities.append(municipality_code)
         municipality = Municipality.objects.filter(code=municipality_code).first()
+        if municipality is None and figures_only:
+            raise WijkaanpakError(
+                f"{table.source}: {municipality_code} is not in the database; "
+                "import its CBS figures first."
+            )
         if municipality is None:
             municipality = services.register_municipality(
                 municipality_code,
@@ -141,14 +166,14 @@ def import_kwb(
             ).values_list("code", flat=True)
         )
         in_file = {table.areas[i].code for i in rows}
-        if present and present != in_file:
+        if present and not in_file <= present:
             raise WijkaanpakError(
                 f"{table.source}: {municipality_code} already has other "
                 f"neighbourhoods for boundary year {boundary_year} in the database "
                 f"(for example {sorted(present ^ in_file)[0]}); the file does not "
                 "match the areas imported before."
             )
-        if not present:
+        if not present and not figures_only:
             district_codes = sorted({codes.district_of(code) for code in in_file})
             services.register_areas(
                 municipality,
@@ -182,7 +207,7 @@ def import_kwb(
             (
                 services.FigureInput(
                     table.areas[i].code,
-                    table.areas[i].year or boundary_year,
+                    year or table.areas[i].year or boundary_year,
                     variable,
                     value,
                 )
