@@ -16,9 +16,17 @@ def test_every_command_is_listed_in_the_help(capsys):
 
     assert exit_.value.code == 0
     listed = capsys.readouterr().out
-    for command in ("demo", "serve", "analyse", "loting", "stemming", "openapi"):
+    for command in (
+        "demo",
+        "serve",
+        "analyse",
+        "loting",
+        "stemming",
+        "bewaartermijn",
+        "openapi",
+    ):
         assert command in listed
-    assert len(COMMAND_MODULES) == 6
+    assert len(COMMAND_MODULES) == 7
 
 
 def test_without_a_command_it_shows_the_help_and_fails(capsys):

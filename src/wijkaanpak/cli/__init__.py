@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "analyse",
     "loting",
     "stemming",
+    "bewaartermijn",
     "openapi",
 )
 
