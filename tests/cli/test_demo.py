@@ -62,3 +62,72 @@ def test_running_the_demo_twice_keeps_one_city(demo_output, capsys):
 
     assert "already present" in capsys.readouterr().out
     assert FocusArea.objects.count() == 1
+
+
+def test_the_demo_has_reports_in_every_status_a_joined_problem_and_an_evening(
+    demo_output,
+):
+    from wijkaanpak.apps.reports.models import IrritationEvening, Problem, Report
+
+    statuses = set(Problem.objects.values_list("status", flat=True))
+    joined = [p for p in Problem.objects.all() if p.reports.count() > 1]
+    earlier = IrritationEvening.objects.order_by("held_on").first()
+
+    assert statuses == {
+        "received",
+        "assigned",
+        "in_progress",
+        "scheduled",
+        "fix_claimed",
+        "fix_verified",
+        "closed",
+        "reopened",
+        "forwarded",
+        "cannot_be_fixed",
+    }
+    assert len(joined) == 1
+    assert joined[0].reports.count() == 4
+    assert earlier.reports.count() == 4
+    assert (
+        Report.objects.filter(evening=earlier)
+        .exclude(problem__status="received")
+        .exists()
+    )
+
+
+def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
+    from wijkaanpak.apps.reports.selectors import api_key_for
+
+    assert (
+        main(["demo", "--no-serve", "--quiet", "--open311-key", "demo-sleutel-1"]) == 0
+    )
+    area = FocusArea.objects.get()
+
+    assert "/open311/v2/" in capsys.readouterr().out
+    response = Client().post(
+        "/open311/v2/requests.json",
+        {
+            "api_key": "demo-sleutel-1",
+            "service_code": "graffiti",
+            "address_string": "Havenweg 1",
+            "description": "Nieuwe tag.",
+        },
+    )
+    assert api_key_for("demo-sleutel-1").focus_area == area
+    assert response.status_code == 201
+
+
+def test_the_demos_evening_account_lists_the_earlier_evening(demo_output):
+    from wijkaanpak.apps.reports.models import IrritationEvening
+
+    area = FocusArea.objects.get()
+    later = IrritationEvening.objects.order_by("held_on").last()
+    client = Client()
+    assert client.login(username="beheerder", password=DEMO_PASSWORD)
+
+    page = client.get(
+        f"/focusgebieden/{area.slug}/ergernissenavonden/{later.pk}/verslag/"
+    ).content.decode()
+
+    assert "Ergernissenavond buurthuis De Steiger" in page
+    assert "Deur van de portiek sluit niet." in page

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "importeer",
     "loting",
     "stemming",
+    "bewaartermijn",
     "openapi",
 )
 

@@ -18,12 +18,13 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
     from wijkaanpak.apps.accounts import demo as accounts_demo
     from wijkaanpak.apps.areas import demo as areas_demo
     from wijkaanpak.apps.areas.models import Municipality
+    from wijkaanpak.apps.reports import demo as reports_demo
     from wijkaanpak.core.demo import generate_city
 
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = ["areas", "people", "focus area", "roles"]
+    steps = ["areas", "people", "focus area", "roles", "reports"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -39,7 +40,22 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
         bar.set_postfix_str("roles")
         accounts_demo.save_roles(city, people, focus_area)
         bar.update()
+        bar.set_postfix_str("reports")
+        reports_demo.save_reports(focus_area, seed=seed)
+        bar.update()
     return True
+
+
+def give_open311_key(key: str) -> str:
+    """Give the demo focus area an Open311 client with this API key; its slug."""
+    from wijkaanpak.apps.areas.models import FocusArea
+    from wijkaanpak.apps.reports import services
+
+    focus_area = FocusArea.objects.order_by("pk").first()
+    if focus_area is None:
+        raise SystemExit("The demo has no focus area to give an Open311 key to.")
+    services.issue_api_key(focus_area, "Demo Open311 client", key=key, acting_user=None)
+    return focus_area.slug
 
 
 def demo(arguments: argparse.Namespace) -> int:
@@ -58,6 +74,12 @@ def demo(arguments: argparse.Namespace) -> int:
         "Demo data set created." if created else "Demo data set already present.",
         f"City: {city.municipality.name} ({city.municipality.code}), fictional.",
     )
+    if arguments.open311_key:
+        slug = give_open311_key(arguments.open311_key)
+        print(
+            f"Open311 GeoReport v2: http://{arguments.host}:{arguments.port}/open311/v2/"
+            f" (jurisdiction_id {slug}; api_key as given with --open311-key)"
+        )
     print(f"Demo logins (password for all: {accounts_demo.DEMO_PASSWORD}):")
     for label, username in accounts_demo.demo_logins(city):
         print(f"  {label:<28} {username}")
@@ -81,4 +103,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--no-serve", action="store_true", help="prepare the database, do not serve"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--open311-key",
+        metavar="KEY",
+        help="give the demo an Open311 GeoReport v2 client with this API key",
+    )
     parser.set_defaults(handler=demo)

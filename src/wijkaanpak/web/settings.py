@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.accounts",
     "wijkaanpak.apps.audit",
     "wijkaanpak.apps.areas",
+    "wijkaanpak.apps.reports",
     "wijkaanpak.web",
 ]
 
@@ -186,6 +187,27 @@ X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = os.environ.get(
     "WIJKAANPAK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "WIJKAANPAK_EMAIL_FROM", "Wijkaanpak <noreply@localhost>"
+)
+#: The address of the site as residents reach it, for links in e-mails.
+WIJKAANPAK_SITE_URL = os.environ.get(
+    "WIJKAANPAK_SITE_URL", "http://localhost:8000"
+).rstrip("/")
+#: Days after a problem is closed that reporters' contact data are erased.
+WIJKAANPAK_REPORT_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_REPORT_RETENTION_DAYS", "90")
+)
+#: Days a partner's return link stays valid.
+WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
+#: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.
+WIJKAANPAK_LIBERATION_DAY = os.environ.get("WIJKAANPAK_LIBERATION_DAY", "yearly")
+#: Largest photo a resident may upload, in bytes.
+WIJKAANPAK_PHOTO_MAX_BYTES = int(
+    os.environ.get("WIJKAANPAK_PHOTO_MAX_BYTES", str(10 * 1024 * 1024))
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = WIJKAANPAK_PHOTO_MAX_BYTES + 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -11,9 +11,11 @@ from wijkaanpak.apps.areas import views as area_views
 urlpatterns = [
     path("", area_views.home, name="home"),
     path("", include("wijkaanpak.apps.areas.urls")),
+    path("", include("wijkaanpak.apps.reports.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", set_language, name="set_language"),
+    path("open311/v2/", include("wijkaanpak.apps.reports.open311_urls")),
     path("api/v1/", include(("wijkaanpak.web.api", "api"), namespace="api")),
     path("beheer/", admin.site.urls),
 ]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from wijkaanpak.apps.accounts.models import User
     from wijkaanpak.apps.areas.models import FocusArea
+    from wijkaanpak.apps.reports.models import Problem
 
     AnyUser = User | AnonymousUser
 
@@ -126,3 +127,52 @@ def focus_areas_of(user: AnyUser) -> list[FocusArea]:
     if user.is_superuser:
         return list(areas)
     return list(areas.filter(memberships__user=user).distinct())
+
+
+def access_problem(user: AnyUser, slug: str, problem_id: int, *, need: Need) -> Problem:
+    """Return a problem of the area if the user meets ``need`` there; else 404."""
+    from wijkaanpak.apps.reports.models import Problem
+
+    focus_area = access_focus_area(user, slug, need=need)
+    problem = (
+        Problem.objects.select_related("category", "focus_area", "handler")
+        .filter(pk=problem_id, focus_area=focus_area)
+        .first()
+    )
+    if problem is None:
+        raise Http404
+    return problem
+
+
+def may_see_contact_data(user: AnyUser, problem: Problem) -> bool:
+    """Reporters' contact data are for the bureau and the problem's handler only."""
+    if not user.is_authenticated:
+        return False
+    if problem.handler_id is not None and problem.handler_id == user.pk:
+        return True
+    return may(user, problem.focus_area, Need.BUREAU)
+
+
+def require_problem_handling(
+    acting_user: User | None, problem: Problem, *, status: str
+) -> None:
+    """Who may move a problem: the bureau always; the handler while working on it.
+
+    Any member may verify a fix by inspection or photo (the flow keeps the one
+    who claimed it from verifying it); forwarding, giving up, closing and
+    reopening are decisions of the bureau.
+    """
+    from wijkaanpak.apps.reports.models import Status
+
+    if acting_user is None:
+        return
+    if may(acting_user, problem.focus_area, Need.BUREAU):
+        return
+    handler_steps = {Status.IN_PROGRESS, Status.SCHEDULED, Status.FIX_CLAIMED}
+    if status in handler_steps and problem.handler_id == acting_user.pk:
+        return
+    if status == Status.FIX_VERIFIED and may(
+        acting_user, problem.focus_area, Need.MEMBER
+    ):
+        return
+    raise PermissionDenied

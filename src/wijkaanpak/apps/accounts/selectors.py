@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from wijkaanpak.apps.accounts.models import Membership, Organisation, Role
+from wijkaanpak.apps.accounts.models import Membership, Organisation, Role, User
 
 if TYPE_CHECKING:
     from wijkaanpak.apps.areas.models import FocusArea
@@ -38,4 +38,13 @@ def partners_of(focus_area: FocusArea) -> QuerySet[Organisation]:
         Organisation.objects.filter(people__memberships__focus_area=focus_area)
         .distinct()
         .order_by("kind", "name")
+    )
+
+
+def people_in(focus_area: FocusArea) -> QuerySet[User]:
+    """The active people with any role in an area, by name (to pick a handler)."""
+    return (
+        User.objects.filter(memberships__focus_area=focus_area, is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name")
     )

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``wijk bewaartermijn``: erase reporters' contact data past the retention period.
+
+Run it daily (cron or a systemd timer). The period is
+``WIJKAANPAK_REPORT_RETENTION_DAYS`` days after a problem is closed.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from wijkaanpak.cli.serve import setup_django
+
+
+def erase(arguments: argparse.Namespace) -> int:
+    """Erase the expired contact data and say how many reports had them."""
+    setup_django()
+    from django.conf import settings
+
+    from wijkaanpak.apps.reports import services
+
+    count = services.erase_expired_contact_data(acting_user=None)
+    print(
+        f"Contact data erased from {count} report(s) closed more than "
+        f"{settings.WIJKAANPAK_REPORT_RETENTION_DAYS} days ago."
+    )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``wijk bewaartermijn``."""
+    parser = subparsers.add_parser(
+        "bewaartermijn",
+        help="erase reporters' contact data past the retention period",
+    )
+    parser.set_defaults(handler=erase)

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``wijk bewaartermijn`` erases expired contact data and says how many."""
+
+import pytest
+
+from wijkaanpak.cli import main
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_command_reports_what_it_erased(capsys):
+    assert main(["bewaartermijn"]) == 0
+
+    assert "Contact data erased from 0 report(s)" in capsys.readouterr().out
