@@ -14,16 +14,19 @@ from wijkaanpak.cli.serve import add_server_arguments, run_server, setup_django
 def load_demo(*, seed: int, progress: bool = True) -> bool:
     """Fill an empty database with the demo city; False when it is already there."""
     from django.db import transaction
+    from django.utils import timezone
 
     from wijkaanpak.apps.accounts import demo as accounts_demo
     from wijkaanpak.apps.areas import demo as areas_demo
     from wijkaanpak.apps.areas.models import Municipality
+    from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.core.demo import generate_city
+    from wijkaanpak.core.demo.programme import demo_programme
 
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = ["areas", "people", "focus area", "roles"]
+    steps = ["areas", "people", "focus area", "roles", "programme"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -38,6 +41,13 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
         bar.update()
         bar.set_postfix_str("roles")
         accounts_demo.save_roles(city, people, focus_area)
+        bar.update()
+        bar.set_postfix_str("programme")
+        programme_demo.save_programme(
+            city,
+            focus_area,
+            demo_programme(city.focus_area.name, today=timezone.localdate()),
+        )
         bar.update()
     return True
 

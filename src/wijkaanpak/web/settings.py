@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.accounts",
     "wijkaanpak.apps.audit",
     "wijkaanpak.apps.areas",
+    "wijkaanpak.apps.programme",
     "wijkaanpak.web",
 ]
 
