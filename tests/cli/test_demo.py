@@ -131,3 +131,40 @@ def test_the_demos_evening_account_lists_the_earlier_evening(demo_output):
 
     assert "Ergernissenavond buurthuis De Steiger" in page
     assert "Deur van de portiek sluit niet." in page
+
+
+def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_output):
+    from django.utils import timezone
+
+    from wijkaanpak.apps.programme import selectors
+    from wijkaanpak.apps.programme.models import Goal, Measure
+
+    area = FocusArea.objects.get()
+    goals = list(selectors.goals_of(area))
+    measures = list(selectors.measures_of(area))
+    balances = selectors.balances_of(area, up_to_year=timezone.localdate().year - 1)
+    alliance = Membership.objects.filter(focus_area=area, role=Role.ALLIANCE)
+
+    assert area.name == "Kadewaard Oost"
+    assert {goal.national_goal for goal in goals} == {
+        "perspective",
+        "physical",
+        "safety",
+    }
+    assert all(g.baseline_from_figures for g in goals if g.indicator_key)
+    assert Goal.objects.filter(focus_area=area, indicator_key="").count() == 1
+    assert {m.is_additional for m in measures} == {True, False}
+    assert Measure.objects.filter(focus_area=area, stop_rules__isnull=False).exists()
+    assert any(row.falls_short for row in balances)
+    assert any(row.partner.startswith("Ministerie") for row in balances)
+    assert 8 <= alliance.count() <= 10
+    assert alliance.filter(has_mandate=False).count() == 1
+    assert len(selectors.meetings_of(area)) == 2
+    assert selectors.overdue_homework(area, timezone.localdate()).count() == 1
+    kinds = {finding.kind for finding in selectors.coherence_of(area, goals, measures)}
+    assert {
+        "goal_without_indicator",
+        "measure_without_goal",
+        "partner_without_commitment",
+        "additional_started_before_programme",
+    } <= kinds

@@ -14,17 +14,20 @@ from wijkaanpak.cli.serve import add_server_arguments, run_server, setup_django
 def load_demo(*, seed: int, progress: bool = True) -> bool:
     """Fill an empty database with the demo city; False when it is already there."""
     from django.db import transaction
+    from django.utils import timezone
 
     from wijkaanpak.apps.accounts import demo as accounts_demo
     from wijkaanpak.apps.areas import demo as areas_demo
     from wijkaanpak.apps.areas.models import Municipality
+    from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
     from wijkaanpak.core.demo import generate_city
+    from wijkaanpak.core.demo.programme import demo_programme
 
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = ["areas", "people", "focus area", "roles", "reports"]
+    steps = ["areas", "people", "focus area", "roles", "reports", "programme"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -42,6 +45,13 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
         bar.update()
         bar.set_postfix_str("reports")
         reports_demo.save_reports(focus_area, seed=seed)
+        bar.update()
+        bar.set_postfix_str("programme")
+        programme_demo.save_programme(
+            city,
+            focus_area,
+            demo_programme(city.focus_area.name, today=timezone.localdate()),
+        )
         bar.update()
     return True
 

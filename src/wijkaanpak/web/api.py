@@ -20,12 +20,32 @@ from wijkaanpak.apps.areas.api import (
     MunicipalityViewSet,
     NeighbourhoodViewSet,
 )
+from wijkaanpak.apps.programme.api import (
+    CommitmentViewSet,
+    DeliveryViewSet,
+    GoalViewSet,
+    HomeworkItemViewSet,
+    MeasureViewSet,
+    NationalMinimumGoalViewSet,
+    ProgrammeViewSet,
+)
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
 router.register("neighbourhoods", NeighbourhoodViewSet, basename="neighbourhood")
 router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("goals", GoalViewSet, basename="goal")
+router.register("measures", MeasureViewSet, basename="measure")
+router.register("commitments", CommitmentViewSet, basename="commitment")
+router.register("deliveries", DeliveryViewSet, basename="delivery")
+router.register("homework-items", HomeworkItemViewSet, basename="homework-item")
+router.register(
+    "national-minimum-goals",
+    NationalMinimumGoalViewSet,
+    basename="national-minimum-goal",
+)
 
 #: The language of the published schema, whatever the reader's browser asks.
 SCHEMA_LANGUAGE = "en"

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.audit",
     "wijkaanpak.apps.areas",
     "wijkaanpak.apps.reports",
+    "wijkaanpak.apps.programme",
     "wijkaanpak.web",
 ]
 

@@ -103,6 +103,39 @@ def require(acting_user: User | None, focus_area: FocusArea, need: Need) -> None
     raise PermissionDenied
 
 
+def require_national_viewer(acting_user: User | None) -> None:
+    """Raise unless the acting user is national staff; ``None`` is a job."""
+    if acting_user is None:
+        return
+    if is_national_viewer(acting_user):
+        return
+    raise PermissionDenied
+
+
+def may_act_for(
+    user: AnyUser, focus_area: FocusArea, organisation_id: int | None
+) -> bool:
+    """The bureau acts for every partner; an alliance member for its own only."""
+    if may(user, focus_area, Need.BUREAU):
+        return True
+    if not may(user, focus_area, Need.ALLIANCE):
+        return False
+    if organisation_id is None:
+        return False
+    return getattr(user, "organisation_id", None) == organisation_id
+
+
+def require_acting_for(
+    acting_user: User | None, focus_area: FocusArea, organisation_id: int | None
+) -> None:
+    """Raise unless the acting user may act for the organisation in the area."""
+    if acting_user is None:
+        return
+    if may_act_for(acting_user, focus_area, organisation_id):
+        return
+    raise PermissionDenied
+
+
 def access_focus_area(user: AnyUser, slug: str, *, need: Need) -> FocusArea:
     """Return the focus area if the user meets ``need`` there; else the same 404."""
     from wijkaanpak.apps.areas.models import FocusArea

@@ -69,6 +69,7 @@ def save_roles(city: DemoCity, people: dict[str, User], focus_area: FocusArea) -
             person.role,
             focus_area=None if person.role == Role.NATIONAL else focus_area,
             is_chair=is_chair,
+            has_mandate=person.has_mandate,
             acting_user=None,
         )
 

@@ -100,6 +100,9 @@ class DemoPerson:
         An address at the reserved domain ``example.org``.
     position : str
         The job title in Dutch, for example ``"Programmadirecteur"``.
+    has_mandate : bool
+        False for a stand-in in the alliance who cannot decide for the
+        organisation.
     """
 
     key: str
@@ -109,6 +112,7 @@ class DemoPerson:
     username: str
     email: str
     position: str
+    has_mandate: bool = True
 
 
 def demo_organisations(city: str, focus_area: str) -> tuple[DemoOrganisation, ...]:
@@ -198,7 +202,7 @@ _PEOPLE: tuple[tuple[str, str, str, Role, str], ...] = (
         "om",
         "public_prosecutor",
         "alliance",
-        "Hoofdofficier van justitie",
+        "Officier van justitie, invaller voor de hoofdofficier",
     ),
     ("alliance_welfare", "welzijn", "care_welfare", "alliance", "Directeur-bestuurder"),
     ("alliance_business", "ondernemers", "business", "alliance", "Voorzitter"),
@@ -222,11 +226,16 @@ _PEOPLE: tuple[tuple[str, str, str, Role, str], ...] = (
 )
 
 
+#: Alliance members who stand in for someone and have no mandate to decide.
+_STAND_INS = frozenset({"alliance_prosecutor"})
+
+
 def alliance_people(*, rng: random.Random) -> tuple[DemoPerson, ...]:
     """Return the people of the demo programme, one login each.
 
     The bureau has a programme director and two staff, the alliance nine
-    members with the mayor in the chair, three front-line professionals work
+    members with the mayor in the chair (one of them a stand-in without
+    mandate), three front-line professionals work
     in the area, and one civil servant of the ministry follows it nationally.
 
     Parameters
@@ -256,6 +265,7 @@ def alliance_people(*, rng: random.Random) -> tuple[DemoPerson, ...]:
             username=username,
             email=f"{username}@{_EMAIL_DOMAIN}",
             position=position,
+            has_mandate=key not in _STAND_INS,
         )
         for (key, username, organisation, role, position), name in zip(
             _PEOPLE, names, strict=True
