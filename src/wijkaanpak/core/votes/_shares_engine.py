@@ -365,7 +365,10 @@ class Exact:
         rich = (held > float(price)) & ~unsure
         if rich.any():
             groups[price] = [members[rich]]
-        others = np.flatnonzero(~rich)
+        empty = held < -MARGIN * start
+        if empty.any():
+            groups[Fraction(0)] = [members[empty]]
+        others = np.flatnonzero(~rich & ~empty)
         if len(others):
             rows, group = np.unique(paid[others], axis=0, return_inverse=True)
             group = group.reshape(-1)

@@ -23,14 +23,23 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Literal
 
+import numpy as np
+
 from wijkaanpak.core.votes import _shares_engine as engine
 from wijkaanpak.core.votes.model import (
     Allocation,
     Ballot,
+    BoughtWithShares,
     Decision,
+    Explanation,
+    FundedInOrder,
+    NoSupport,
     Payment,
+    Payments,
     Project,
+    SharesFellShort,
     Step,
+    ZeroCost,
 )
 
 __all__ = ["Completion", "method_of_equal_shares"]
@@ -102,28 +111,10 @@ def _add1(
     return current
 
 
-def _payments(
-    run: engine.Run,
-) -> tuple[dict[str, tuple[Payment, ...]], dict[str, Fraction]]:
-    """Return who paid what for each funded project, and what losers' supporters kept."""
-    prepared, exact = run.exact.prepared, run.exact
-    payments: dict[str, tuple[Payment, ...]] = {}
-    for round_, candidate in enumerate(run.funded):
-        payments[prepared.candidates[candidate]] = tuple(
-            Payment(round(float(prepared.kind_weights[kinds].sum())), amount)
-            for amount, kinds in exact.payments(round_)
-        )
-    rounds = len(run.funded)
-    funded = set(run.funded)
-    left = {
-        prepared.candidates[c]: exact.left(c, rounds)
-        for c in range(len(prepared.candidates))
-        if c not in funded
-    }
-    return payments, left
-
-
-def _greedy_fill(prepared: _Prepared, funded: list[str], budget: int) -> list[str]:
+def _greedy_fill(
+    prepared: _Prepared, funded: list[str], budget: int
+) -> list[tuple[str, int]]:
+    """Return the projects a greedy pass adds, with the budget left before each."""
     spent = sum(prepared.cost[p] for p in funded)
     chosen = set(funded)
     position = {p: i for i, p in enumerate(prepared.order)}
@@ -134,9 +125,71 @@ def _greedy_fill(prepared: _Prepared, funded: list[str], budget: int) -> list[st
     added = []
     for project_id in rest:
         if spent + prepared.cost[project_id] <= budget:
+            added.append((project_id, budget - spent))
             spent += prepared.cost[project_id]
-            added.append(project_id)
     return added
+
+
+def _winners(run: engine.Run) -> dict[str, BoughtWithShares]:
+    """Return, per funded project, who paid what and in which round."""
+    prepared, exact = run.exact.prepared, run.exact
+    won: dict[str, BoughtWithShares] = {}
+    for round_, candidate in enumerate(run.funded):
+        groups = exact.payments(round_)
+        label = np.full(len(prepared.kind_weights), len(groups), np.int64)
+        for index, (_, kinds) in enumerate(groups):
+            label[kinds] = index
+        per_ballot = label[prepared.kind_of_ballot]
+        order = np.argsort(per_ballot, kind="stable")
+        bounds = np.searchsorted(per_ballot[order], np.arange(len(groups) + 1))
+        payments = [
+            Payment(
+                int(bounds[index + 1] - bounds[index]),
+                amount,
+                tuple(order[bounds[index] : bounds[index + 1]].tolist()),
+            )
+            for index, (amount, _) in enumerate(groups)
+        ]
+        won[prepared.candidates[candidate]] = BoughtWithShares(
+            round_ + 1, exact.price(round_), Payments.of(payments)
+        )
+    return won
+
+
+def _losers(run: engine.Run) -> dict[str, SharesFellShort]:
+    """Return, per supported project not bought, what its supporters lacked."""
+    prepared, exact = run.exact.prepared, run.exact
+    rounds = len(run.funded)
+    names = [prepared.candidates[c] for c in run.funded]
+    bought = set(run.funded)
+    lost: dict[str, SharesFellShort] = {}
+    for candidate, project_id in enumerate(prepared.candidates):
+        if candidate in bought:
+            continue
+        cost = prepared.candidate_cost[candidate]
+        supporters = prepared.candidate_support[candidate]
+        left = exact.left(candidate, rounds)
+        # What its supporters hold only falls from round to round: find the
+        # purchase after which they held less than its cost.
+        if run.share * supporters < cost:
+            until = 0
+        else:
+            affordable, short = 0, rounds
+            while short - affordable > 1:
+                middle = (affordable + short) // 2
+                if exact.left(candidate, middle) >= cost:
+                    affordable = middle
+                else:
+                    short = middle
+            until = short
+        lost[project_id] = SharesFellShort(
+            left=left,
+            lacking=cost - left,
+            least_price=Fraction(cost, supporters),
+            unaffordable_from_round=until,
+            outbid_by=tuple(names[:until]),
+        )
+    return lost
 
 
 def method_of_equal_shares(
@@ -176,9 +229,13 @@ def method_of_equal_shares(
     Returns
     -------
     Allocation
-        The funded projects in the order funded and one step per project:
-        who paid what for a funded one; for the others how much money their
-        supporters lacked at the end (``lacking``).
+        The funded projects in the order funded and one step per project
+        with its explanation: for a winner (:class:`~.model.BoughtWithShares`)
+        the round, the price and who paid what (the payments add up to the
+        cost); for a loser (:class:`~.model.SharesFellShort`) what its
+        supporters still held and lacked, the least equal price per
+        supporter, the round in which it became unaffordable and the
+        projects bought before that.
 
     Notes
     -----
@@ -216,8 +273,16 @@ def method_of_equal_shares(
     >>> outcome = method_of_equal_shares([speeltuin, speelveld, bomen], ballots, 100)
     >>> outcome.funded
     ('speeltuin', 'bomen')
-    >>> [(p.voters, p.amount) for p in outcome.steps[0].payments]
-    [(3, Fraction(25, 1))]
+    >>> paid = outcome.steps[0].explanation.payments
+    >>> [(group.voters, group.amount, group.ballots) for group in paid.groups]
+    [(3, Fraction(25, 1), (0, 1, 2))]
+
+    The playing field lost: after the playground its supporters had nothing
+    left.
+
+    >>> lost = outcome.steps[1].explanation
+    >>> lost.left, lost.lacking, lost.unaffordable_from_round, lost.outbid_by
+    (Fraction(0, 1), Fraction(25, 1), 1, ('speeltuin',))
     """
     if completion not in ("none", "add1", "add1-exhaustive", "add1-greedy"):
         raise ValueError(
@@ -233,52 +298,39 @@ def method_of_equal_shares(
         run = _add1(
             prepared, budget, stop_when_exhaustive=completion == "add1-exhaustive"
         )
-    share = run.share
-    payments, left = _payments(run)
     funded = [prepared.candidates[c] for c in run.funded]
-    rounds = {p: i + 1 for i, p in enumerate(funded)}
+    won, lost = _winners(run), _losers(run)
     added = (
         _greedy_fill(prepared, funded, budget) if completion == "add1-greedy" else []
     )
+    filled = {
+        project_id: FundedInOrder(len(funded) + index + 1, remaining, completion=True)
+        for index, (project_id, remaining) in enumerate(added)
+    }
     steps = []
     for project in projects:
         support = prepared.support.get(project.id, 0)
         decision: Decision
-        lacking: Fraction | None = None
-        if project.id in rounds:
-            steps.append(
-                Step(
-                    project.id,
-                    support,
-                    "funded",
-                    round=rounds[project.id],
-                    payments=payments[project.id],
-                )
-            )
-            continue
-        if project.id in added:
-            decision = "funded"
+        explanation: Explanation
+        round_: int | None = None
+        if project.id in won:
+            decision, explanation = "funded", won[project.id]
+            round_ = won[project.id].round
+        elif project.id in filled:
+            decision, explanation = "funded", filled[project.id]
+            round_ = filled[project.id].round
         elif not support:
-            decision = "no support"
-        elif project.id in left:
-            decision = "not affordable"
-            lacking = max(project.cost - left[project.id], Fraction(0))
+            decision, explanation = "no support", NoSupport()
+        elif project.id in lost:
+            decision, explanation = "not affordable", lost[project.id]
         else:
-            decision = "does not fit"
+            decision, explanation = "zero cost", ZeroCost()
         steps.append(
-            Step(
-                project.id,
-                support,
-                decision,
-                round=len(funded) + added.index(project.id) + 1
-                if project.id in added
-                else None,
-                lacking=lacking,
-            )
+            Step(project.id, support, decision, round=round_, explanation=explanation)
         )
     return Allocation(
-        funded=tuple(funded + added),
+        funded=tuple(funded + [project_id for project_id, _ in added]),
         steps=tuple(steps),
         rule=f"mes/{completion}",
-        budget_per_voter=share,
+        budget_per_voter=run.share,
     )
