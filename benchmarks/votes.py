@@ -7,8 +7,15 @@ seconds for both and the ratio (pabutools / ours), and whether the winners
 agree. pabutools is a benchmark dependency only (GPL); it is never imported by
 the package.
 
+pabutools' add1 reruns equal shares once per unit of budget increase. When
+that would take longer than ``--pabutools-budget`` seconds (Warsaw: hours),
+the script does not run it but prints an estimate instead, marked ``~``:
+the time of one pabutools run of equal shares on the file times the number
+of runs its add1 makes (the increments up to the first outcome that no
+longer fits, which ours reports).
+
     python benchmarks/votes.py --quick
-    python benchmarks/votes.py --rules mes-add1 --skip-pabutools-over 20000 \\
+    python benchmarks/votes.py --rules mes-add1 \\
         ../shared/data/pabulib/large/poland_warszawa_2024_.pb
 """
 
@@ -29,10 +36,17 @@ QUICK = [
     "netherlands/Netherlands_Amsterdam_515.pb",
     "other/Switzerland_Zurich_SN.pb",
 ]
+FULL = [
+    *QUICK,
+    "netherlands/Netherlands_Amsterdam_289.pb",
+    "other/France_Toulouse_2024.pb",
+    "large/poland_warszawa_2024_.pb",
+]
 RULES = ("greedy", "mes", "mes-add1", "mes-add1-exhaustive", "phragmen")
 
 OURS = """
 import json, sys
+from fractions import Fraction
 from wijkaanpak.adapters.pabulib import read_pabulib
 from wijkaanpak.core.votes.equal_shares import method_of_equal_shares
 from wijkaanpak.core.votes.greedy import greedy_approval
@@ -49,7 +63,12 @@ elif rule == "phragmen":
 else:
     completion = rule.removeprefix("mes-") if rule != "mes" else "none"
     outcome = method_of_equal_shares(*args, completion=completion)
-print(json.dumps(sorted(outcome.funded)))
+runs = 1
+if outcome.budget_per_voter is not None and rule.startswith("mes-"):
+    # pabutools runs every increment up to the kept one, and one more.
+    increments = outcome.budget_per_voter - Fraction(election.budget, len(election.ballots))
+    runs = int(increments) + 2
+print(json.dumps({"winners": sorted(outcome.funded), "runs": runs}))
 """
 
 THEIRS = """
@@ -71,13 +90,13 @@ else:
         budget_step=profile.num_ballots(),
         exhaustive_stop=rule == "mes-add1-exhaustive",
     )
-print(json.dumps(sorted(p.name for p in outcome)))
+print(json.dumps({"winners": sorted(p.name for p in outcome), "runs": 0}))
 """
 
 
 def timed(
     code: str, path: Path, rule: str, timeout: float
-) -> tuple[float, list[str] | None]:
+) -> tuple[float, dict | None]:
     start = time.perf_counter()
     try:
         done = subprocess.run(
@@ -99,9 +118,10 @@ def timed(
 
 
 def voters(path: Path) -> int:
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if line.startswith("num_votes;"):
-            return int(line.split(";")[1])
+    with path.open(encoding="utf-8-sig") as lines:
+        for line in lines:
+            if line.startswith("num_votes;"):
+                return int(line.split(";")[1])
     return 0
 
 
@@ -111,50 +131,48 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="four small files")
     parser.add_argument("--rules", nargs="+", choices=RULES, default=list(RULES))
     parser.add_argument(
-        "--skip-pabutools-over",
-        type=int,
-        default=None,
-        metavar="VOTERS",
-        help="do not run pabutools on files with more voters (Warsaw add1 takes hours)",
+        "--pabutools-budget",
+        type=float,
+        default=900.0,
+        metavar="SECONDS",
+        help="estimate pabutools' add1 instead of running it when it would take longer",
     )
-    parser.add_argument("--timeout", type=float, default=1800.0)
+    parser.add_argument("--timeout", type=float, default=3600.0)
     arguments = parser.parse_args()
     files = arguments.files or [
-        DATA / name
-        for name in (
-            QUICK
-            if arguments.quick
-            else [
-                *QUICK,
-                "netherlands/Netherlands_Amsterdam_289.pb",
-                "other/France_Toulouse_2024.pb",
-            ]
-        )
+        DATA / name for name in (QUICK if arguments.quick else FULL)
     ]
     print(
-        f"{'file':34} {'voters':>7} {'rule':20} {'ours s':>8} {'pabutools s':>12} {'ratio':>7} same"
+        f"{'file':30} {'voters':>7} {'rule':20} {'ours s':>8} {'pabutools s':>12}"
+        f" {'ratio':>8} same"
     )
+    one_run: dict[Path, float] = {}
     for path in files:
         n = voters(path)
         for rule in arguments.rules:
-            ours, our_winners = timed(OURS, path, rule, arguments.timeout)
-            skip = (
-                arguments.skip_pabutools_over is not None
-                and n > arguments.skip_pabutools_over
-            )
-            if skip:
-                theirs, their_winners = float("nan"), None
+            ours, mine = timed(OURS, path, rule, arguments.timeout)
+            estimate = False
+            if rule.startswith("mes-") and mine is not None:
+                if path not in one_run:
+                    one_run[path], _ = timed(THEIRS, path, "mes", arguments.timeout)
+                guess = one_run[path] * mine["runs"]
+                estimate = guess > arguments.pabutools_budget
+            if estimate:
+                theirs, their = guess, None
             else:
-                theirs, their_winners = timed(THEIRS, path, rule, arguments.timeout)
+                theirs, their = timed(THEIRS, path, rule, arguments.timeout)
+                if rule == "mes":
+                    one_run[path] = theirs
             ratio = theirs / ours if ours else float("nan")
             same = (
                 "-"
-                if skip or their_winners is None
-                else str(our_winners == their_winners)
+                if their is None or mine is None
+                else str(mine["winners"] == their["winners"])
             )
+            mark = "~" if estimate else " "
             print(
-                f"{path.name[:34]:34} {n:7d} {rule:20} {ours:8.2f} {theirs:12.2f}"
-                f" {ratio:7.1f} {same}",
+                f"{path.name[:30]:30} {n:7d} {rule:20} {ours:8.2f} {mark}{theirs:11.1f}"
+                f" {mark}{ratio:7.1f} {same}",
                 flush=True,
             )
     return 0

@@ -86,3 +86,55 @@ def test_a_broken_file_gives_a_message_and_exit_code_1(capsys, tmp_path) -> None
     path.write_text("META\nkey;value\n")
     assert main(["stemming", "uitslag", str(path)]) == 1
     assert "broken.pb" in capsys.readouterr().err
+
+
+def test_every_project_has_a_typed_explanation(capsys, vote) -> None:
+    document = run(capsys, str(vote), "--rule", "mes")
+    speeltuin, speelveld, bomen = document["projects"]
+    assert speeltuin["explanation"]["kind"] == "bought with shares"
+    assert speeltuin["explanation"]["round"] == 1
+    assert speeltuin["explanation"]["payments"]["total"] == "75"
+    assert speeltuin["explanation"]["payments"]["largest_float"] == 25.0
+    assert speeltuin["explanation"]["payments"]["groups"] == [
+        {"voters": 3, "amount": "25", "amount_float": 25.0}
+    ]
+    assert speelveld["explanation"] == {
+        "left": "0",
+        "left_float": 0.0,
+        "lacking": "25",
+        "lacking_float": 25.0,
+        "least_price": "25/3",
+        "least_price_float": 25 / 3,
+        "unaffordable_from_round": 1,
+        "outbid_by": ["speeltuin"],
+        "kind": "shares fell short",
+    }
+    assert bomen["explanation"]["kind"] == "bought with shares"
+
+
+def test_greedy_names_the_projects_that_took_the_budget(capsys, vote) -> None:
+    document = run(capsys, str(vote), "--rule", "greedy")
+    bomen = document["projects"][2]["explanation"]
+    assert bomen == {
+        "remaining": 0,
+        "lacking": 25,
+        "funded_before": ["speeltuin", "speelveld"],
+        "kind": "did not fit",
+    }
+
+
+def test_phragmen_explains_every_project(capsys, vote) -> None:
+    document = run(capsys, str(vote), "--rule", "phragmen")
+    # speelveld at time 25/3, bomen at 25; speeltuin's turn comes at 100/3,
+    # but 75 no longer fits the 50 left, so the rule stops.
+    kinds = {p["id"]: p["explanation"]["kind"] for p in document["projects"]}
+    assert document["winners"] == ["speelveld", "bomen"]
+    assert kinds == {
+        "speelveld": "bought with earnings",
+        "bomen": "bought with earnings",
+        "speeltuin": "stopped",
+    }
+    speeltuin = document["projects"][0]["explanation"]
+    assert (speeltuin["remaining"], speeltuin["lacking"]) == (50, 25)
+    assert speeltuin["stopped_by"] == "speeltuin"
+    assert speeltuin["time"] == "100/3"

@@ -12,17 +12,54 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from wijkaanpak.core.errors import WijkaanpakError
-from wijkaanpak.core.votes.model import Ballot, Election, Project, VoteType
+from wijkaanpak.core.votes.model import (
+    Allocation,
+    Ballot,
+    Election,
+    Project,
+    VoteType,
+)
 
-__all__ = ["PabulibFile", "dumps", "loads", "read_pabulib", "write_pabulib"]
+__all__ = [
+    "REQUIRED_META",
+    "PabulibFile",
+    "dumps",
+    "loads",
+    "read_pabulib",
+    "rule_name",
+    "write_pabulib",
+]
 
 _VOTE_TYPES = ("approval", "choose-1", "cumulative", "ordinal")
+
+#: The META keys the format requires, in its order (pabulib.org/format).
+REQUIRED_META = (
+    "description",
+    "country",
+    "unit",
+    "instance",
+    "num_projects",
+    "num_votes",
+    "budget",
+    "vote_type",
+    "rule",
+    "date_begin",
+    "date_end",
+)
+#: META keys an export computes from the election itself.
+_COMPUTED_META = ("num_projects", "num_votes", "budget", "vote_type")
+#: Our rules under their pabulib names; the others are written as "unknown".
+_RULE_NAMES = {
+    "greedy": "greedy",
+    "mes/none": "equalshares",
+    "mes/add1": "equalshares/add1",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,29 +287,126 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return buffer.getvalue().splitlines()
 
 
-def dumps(data: PabulibFile | Election) -> str:
+def rule_name(outcome: Allocation) -> str:
+    """Return the pabulib name of the rule that gave an outcome.
+
+    Parameters
+    ----------
+    outcome : Allocation
+        The outcome of one of our rules.
+
+    Returns
+    -------
+    str
+        ``greedy``, ``equalshares`` or ``equalshares/add1``; ``unknown``
+        for rules the format has no name for (Phragmén, the other
+        completions of equal shares).
+
+    Examples
+    --------
+    >>> rule_name(Allocation((), (), rule="mes/add1"))
+    'equalshares/add1'
+    """
+    return _RULE_NAMES.get(outcome.rule, "unknown")
+
+
+def _meta(
+    election: Election, meta: Mapping[str, str], outcome: Allocation | None
+) -> list[tuple[str, str]]:
+    computed = {
+        "num_projects": str(len(election.projects)),
+        "num_votes": str(len(election.ballots)),
+        "budget": str(election.budget),
+        "vote_type": election.vote_type,
+    }
+    for key in _COMPUTED_META:
+        if key in meta and str(meta[key]) != computed[key]:
+            raise ValueError(
+                f"META {key} is {meta[key]!r} but the election has {computed[key]!r};"
+                f" leave {key} out, the export computes it."
+            )
+    values = {**meta, **computed}
+    if outcome is not None and "rule" not in meta:
+        values["rule"] = rule_name(outcome)
+    needed: tuple[str, ...] = REQUIRED_META
+    if election.vote_type == "cumulative":
+        needed += ("max_sum_points",)
+    missing = [key for key in needed if not str(values.get(key, "")).strip()]
+    if missing:
+        raise ValueError(f"META needs a value for {', '.join(missing)}.")
+    ordered = [(key, str(values[key])) for key in REQUIRED_META]
+    return ordered + [
+        (key, str(value)) for key, value in meta.items() if key not in REQUIRED_META
+    ]
+
+
+def dumps(
+    data: PabulibFile | Election,
+    *,
+    meta: Mapping[str, str] | None = None,
+    outcome: Allocation | None = None,
+) -> str:
     """Return ``.pb`` text (LF line endings) for a parsed file or an election.
 
     A :class:`PabulibFile` is written back with all its columns, so reading
     the result gives the same file again. An :class:`Election` alone is
     written with the minimal columns (``project_id;cost;name`` and
-    ``voter_id;vote``, plus ``points`` for cumulative votes).
+    ``voter_id;vote``, plus ``points`` for cumulative votes). With ``meta``
+    it is written as the format asks for publication, so that it passes
+    pabulib's own checker (``pabulib-checker``): every key of
+    :data:`REQUIRED_META`, the ``votes`` per project (and ``score`` for
+    cumulative votes) and, with ``outcome``, ``selected``.
 
     Parameters
     ----------
     data : PabulibFile or Election
         What to write.
+    meta : mapping of str to str, optional
+        For an election: the META values (``description``, ``country``,
+        ``unit``, ``instance``, ``date_begin`` and ``date_end`` as
+        ``DD.MM.YYYY`` or ``YYYY``, and any optional keys such as
+        ``currency``; ``max_sum_points`` for cumulative votes);
+        ``num_projects``, ``num_votes``, ``budget`` and
+        ``vote_type`` are computed, ``rule`` defaults to the outcome's.
+    outcome : Allocation, optional
+        For an election with ``meta``: the result, written as ``selected``.
 
     Returns
     -------
     str
         The file contents.
 
+    Raises
+    ------
+    ValueError
+        When ``meta`` lacks a required key or contradicts the election.
+
     Examples
     --------
     >>> election = Election((Project("1", 6),), (Ballot(frozenset({"1"})),), budget=10)
     >>> loads(dumps(election)).election == election
     True
+    >>> meta = {
+    ...     "description": "Buurtbudget Oost",
+    ...     "country": "Netherlands",
+    ...     "unit": "Amsterdam",
+    ...     "instance": "2026",
+    ...     "rule": "greedy",
+    ...     "date_begin": "01.03.2026",
+    ...     "date_end": "15.03.2026",
+    ... }
+    >>> print(dumps(election, meta=meta))  # doctest: +ELLIPSIS
+    META
+    key;value
+    description;Buurtbudget Oost
+    ...
+    PROJECTS
+    project_id;cost;votes;name
+    1;6;1;None
+    VOTES
+    voter_id;vote
+    1;1
+    <BLANKLINE>
     """
     if isinstance(data, PabulibFile):
         lines = ["META", *_table(("key", "value"), data.meta)]
@@ -280,35 +414,68 @@ def dumps(data: PabulibFile | Election) -> str:
         lines += ["VOTES", *_table(data.vote_columns, data.vote_rows)]
         return "\n".join(lines) + "\n"
     election = data
-    meta = [
-        ("num_projects", str(len(election.projects))),
-        ("num_votes", str(len(election.ballots))),
-        ("budget", str(election.budget)),
-        ("vote_type", election.vote_type),
-    ]
-    project_rows = [(p.id, str(p.cost), p.name or "None") for p in election.projects]
     listed = [p.id for p in election.projects]
+    votes = dict.fromkeys(listed, 0)
+    scores = dict.fromkeys(listed, 0)
+    for ballot in election.ballots:
+        for project_id in ballot.approved:
+            votes[project_id] += 1
+        for project_id, points in ballot.points:
+            scores[project_id] += points
+    cumulative = election.vote_type == "cumulative"
+    if meta is None:
+        meta_rows = [
+            ("num_projects", str(len(election.projects))),
+            ("num_votes", str(len(election.ballots))),
+            ("budget", str(election.budget)),
+            ("vote_type", election.vote_type),
+        ]
+        project_columns = ["project_id", "cost", "name"]
+    else:
+        meta_rows = _meta(election, meta, outcome)
+        project_columns = ["project_id", "cost", "votes"]
+        project_columns += ["score"] if cumulative else []
+        project_columns += ["name"]
+        project_columns += ["selected"] if outcome is not None else []
+    funded = set(outcome.funded) if outcome is not None else set()
+    project_rows = []
+    for project in election.projects:
+        cells = {
+            "project_id": project.id,
+            "cost": str(project.cost),
+            "votes": str(votes[project.id]),
+            "score": str(scores[project.id]),
+            "name": project.name or "None",
+            "selected": "1" if project.id in funded else "0",
+        }
+        project_rows.append([cells[column] for column in project_columns])
     vote_rows: list[tuple[str, ...]] = []
     for number, ballot in enumerate(election.ballots, 1):
-        if election.vote_type == "cumulative":
+        if cumulative:
             ids = ",".join(pid for pid, _ in ballot.points)
-            points = ",".join(str(p) for _, p in ballot.points)
-            vote_rows.append((str(number), ids, points))
+            given = ",".join(str(p) for _, p in ballot.points)
+            vote_rows.append((str(number), ids, given))
         elif election.vote_type == "ordinal":
             vote_rows.append((str(number), ",".join(ballot.ranking)))
         else:
             ids = ",".join(pid for pid in listed if pid in ballot.approved)
             vote_rows.append((str(number), ids))
     vote_columns = ["voter_id", "vote"]
-    if election.vote_type == "cumulative":
+    if cumulative:
         vote_columns.append("points")
-    lines = ["META", *_table(("key", "value"), meta)]
-    lines += ["PROJECTS", *_table(["project_id", "cost", "name"], project_rows)]
+    lines = ["META", *_table(("key", "value"), meta_rows)]
+    lines += ["PROJECTS", *_table(project_columns, project_rows)]
     lines += ["VOTES", *_table(vote_columns, vote_rows)]
     return "\n".join(lines) + "\n"
 
 
-def write_pabulib(data: PabulibFile | Election, path: str | Path) -> None:
+def write_pabulib(
+    data: PabulibFile | Election,
+    path: str | Path,
+    *,
+    meta: Mapping[str, str] | None = None,
+    outcome: Allocation | None = None,
+) -> None:
     """Write a ``.pb`` file (see :func:`dumps`).
 
     Parameters
@@ -317,5 +484,9 @@ def write_pabulib(data: PabulibFile | Election, path: str | Path) -> None:
         What to write.
     path : str or Path
         The file to create or replace.
+    meta : mapping of str to str, optional
+        For an election: the META values (see :func:`dumps`).
+    outcome : Allocation, optional
+        For an election with ``meta``: the result, written as ``selected``.
     """
-    Path(path).write_text(dumps(data), encoding="utf-8")
+    Path(path).write_text(dumps(data, meta=meta, outcome=outcome), encoding="utf-8")

@@ -5,11 +5,20 @@ The command contract is stable (residents' and officers' scripts rely on it):
 ``wijk stemming uitslag FILE.pb --rule greedy|mes|phragmen --completion
 none|add1|add1-exhaustive|add1-greedy --format json`` prints one JSON object
 with ``winners`` (project ids as in the file) and an explanation per project.
+
+Each entry of ``projects`` has ``explanation``: the rule's typed reason
+(:mod:`wijkaanpak.core.votes.model`) as an object with a ``kind`` (``bought
+with shares``, ``shares fell short``, ``funded in order``, ``did not fit``,
+``bought with earnings``, ``stopped``, ``no support``, ``zero cost``) and its
+fields. Exact amounts are strings (``"1216/3"``) with a float beside them
+(``..._float``); which ballots paid is left out (the core has it). The older
+keys ``payments`` and ``lacking`` stay as they were.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from fractions import Fraction
@@ -19,7 +28,14 @@ from wijkaanpak.adapters.pabulib import read_pabulib
 from wijkaanpak.core.errors import WijkaanpakError
 from wijkaanpak.core.votes.equal_shares import method_of_equal_shares
 from wijkaanpak.core.votes.greedy import greedy_approval
-from wijkaanpak.core.votes.model import Allocation, Election
+from wijkaanpak.core.votes.model import (
+    Allocation,
+    BoughtWithShares,
+    Election,
+    Explanation,
+    PhragmenBought,
+    SharesFellShort,
+)
 from wijkaanpak.core.votes.phragmen import sequential_phragmen
 from wijkaanpak.core.votes.tie_breaking import order_for_ties
 
@@ -37,6 +53,38 @@ _DUTCH = {
 def _amount(value: Fraction | None) -> str | None:
     """Exact amounts as text ('12/7'), so JSON keeps them exact."""
     return None if value is None else str(value)
+
+
+def _plain(value: Any) -> Any:
+    """Return an explanation as JSON data: exact amounts as text, plus floats."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        document: dict[str, Any] = {}
+        for item in dataclasses.fields(value):
+            if item.name == "ballots":
+                continue
+            inner = getattr(value, item.name)
+            document[item.name] = _plain(inner)
+            if isinstance(inner, Fraction):
+                document[f"{item.name}_float"] = float(inner)
+        return document
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_plain(inner) for inner in value]
+    return value
+
+
+def _payments(explanation: Explanation | None) -> list[dict[str, Any]]:
+    if not isinstance(explanation, BoughtWithShares | PhragmenBought):
+        return []
+    return [
+        {
+            "voters": group.voters,
+            "amount": _amount(group.amount),
+            "amount_float": float(group.amount),
+        }
+        for group in explanation.payments.groups
+    ]
 
 
 def count(
@@ -72,15 +120,11 @@ def as_json(
                 "votes": step.support,
                 "decision": step.decision,
                 "round": step.round,
-                "payments": [
-                    {
-                        "voters": p.voters,
-                        "amount": _amount(p.amount),
-                        "amount_float": float(p.amount),
-                    }
-                    for p in step.payments
-                ],
-                "lacking": _amount(step.lacking),
+                "payments": _payments(step.explanation),
+                "lacking": _amount(step.explanation.lacking)
+                if isinstance(step.explanation, SharesFellShort)
+                else None,
+                "explanation": _plain(step.explanation),
             }
         )
     return {
@@ -104,8 +148,14 @@ def as_text(election: Election, outcome: Allocation, rule: str) -> str:
     ]
     for step in outcome.steps:
         reason = _DUTCH[step.decision]
-        if step.lacking:
-            reason += f" (tekort {float(step.lacking):.2f})"
+        explanation = step.explanation
+        if isinstance(explanation, SharesFellShort):
+            reason += f" (tekort {float(explanation.lacking):.2f})"
+        elif isinstance(explanation, BoughtWithShares):
+            reason += (
+                f" (ronde {explanation.round}, {explanation.payments.paying}"
+                f" kiezers betaalden, hoogstens {float(explanation.price):.2f})"
+            )
         lines.append(f"- {names[step.project]} ({step.support} stemmen): {reason}")
     return "\n".join(lines)
 

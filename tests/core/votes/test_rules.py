@@ -83,20 +83,33 @@ def test_equal_shares_supporters_pay_exactly_the_cost_from_their_share(
     share = Fraction(budget, len(ballots))
     for step in outcome.steps:
         if step.decision == "funded":
-            assert (
-                sum(p.voters * p.amount for p in step.payments) == costs[step.project]
-            )
-            assert all(p.amount <= share for p in step.payments)
-            assert sum(p.voters for p in step.payments) == step.support
+            paid = step.explanation.payments
+            assert paid.total == costs[step.project]
+            assert sum(p.voters * p.amount for p in paid.groups) == paid.total
+            assert paid.largest == step.explanation.price <= share
+            assert sum(p.voters for p in paid.groups) == step.support
+            assert sorted(i for p in paid.groups for i in p.ballots) == [
+                i for i, b in enumerate(ballots) if step.project in b.approved
+            ]
 
 
 @given(projects, ballots, budgets, st.sampled_from(COMPLETIONS))
 def test_equal_shares_is_deterministic(projects, ballots, budget, completion):
+    # The order of the ballots changes who is who, not the outcome.
     first = method_of_equal_shares(projects, ballots, budget, completion=completion)
     again = method_of_equal_shares(
         projects, list(reversed(ballots)), budget, completion=completion
     )
-    assert first == again
+
+    def summary(outcome):  # type: ignore[no-untyped-def]
+        return [
+            (step.decision, step.round, getattr(step.explanation, "price", None))
+            for step in outcome.steps
+        ]
+
+    assert first.funded == again.funded
+    assert first.budget_per_voter == again.budget_per_voter
+    assert summary(first) == summary(again)
 
 
 @settings(max_examples=60)
@@ -135,7 +148,9 @@ def test_equal_shares_worked_example_by_hand():
     ]
     outcome = method_of_equal_shares([a, b], ballots, 100)
     assert outcome.funded == ("a", "b")
-    paid_b = {(p.voters, p.amount) for p in outcome.steps[1].payments}
+    paid_b = {
+        (p.voters, p.amount) for p in outcome.steps[1].explanation.payments.groups
+    }
     assert paid_b == {(1, Fraction(5)), (1, Fraction(25))}
 
 
@@ -149,3 +164,61 @@ def test_add1_keeps_the_last_outcome_that_fits():
     outcome = method_of_equal_shares([a, b], ballots, 50, completion="add1")
     assert outcome.funded == ("b",)
     assert outcome.budget_per_voter == 14
+
+
+@given(projects, ballots, budgets, st.sampled_from(COMPLETIONS))
+def test_equal_shares_losers_lacked_money(projects, ballots, budget, completion):
+    # A supported project equal shares did not buy was out of its supporters'
+    # reach: they held less than its cost at the end, and from the round named.
+    outcome = method_of_equal_shares(projects, ballots, budget, completion=completion)
+    costs = {project.id: project.cost for project in projects}
+    for step in outcome.steps:
+        if step.decision == "not affordable":
+            lost = step.explanation
+            assert lost.lacking > 0
+            assert lost.left + lost.lacking == costs[step.project]
+            assert lost.least_price == Fraction(costs[step.project], step.support)
+            assert lost.outbid_by == outcome.funded[: lost.unaffordable_from_round]
+
+
+def test_equal_shares_names_the_round_a_loser_became_unaffordable():
+    # Share 10 each. a (cost 20) by v1, v2: bought first at 10 each. b (cost
+    # 15) by v2, v3: before round 1 they held 20, more than 15, but b costs
+    # 7.5 per supporter, 3/4 per unit, against a's 1/2. After a, v2 has
+    # nothing and v3 holds 10 < 15.
+    a, b = Project("a", 20), Project("b", 15)
+    ballots = [
+        Ballot(frozenset({"a"})),
+        Ballot(frozenset({"a", "b"})),
+        Ballot(frozenset({"b"})),
+    ]
+    outcome = method_of_equal_shares([a, b], ballots, 30)
+    lost = outcome.steps[1].explanation
+    assert outcome.funded == ("a",)
+    assert (lost.left, lost.lacking) == (10, 5)
+    assert lost.unaffordable_from_round == 1
+    assert lost.outbid_by == ("a",)
+
+
+@given(projects, ballots, budgets)
+def test_greedy_losers_did_not_fit_what_was_left(projects, ballots, budget):
+    outcome = greedy_approval(projects, ballots, budget)
+    costs = {project.id: project.cost for project in projects}
+    for step in outcome.steps:
+        if step.decision == "does not fit":
+            lost = step.explanation
+            assert 0 < lost.lacking == costs[step.project] - lost.remaining
+            before = set(lost.funded_before)
+            assert before <= set(outcome.funded)
+            assert budget - sum(costs[p] for p in before) == lost.remaining
+
+
+@given(projects, ballots, budgets)
+def test_phragmen_supporters_pay_the_cost(projects, ballots, budget):
+    outcome = sequential_phragmen(projects, ballots, budget)
+    costs = {project.id: project.cost for project in projects}
+    for step in outcome.steps:
+        if step.decision == "funded" and step.support:
+            assert step.explanation.payments.total == costs[step.project]
+        elif step.decision == "does not fit":
+            assert step.explanation.lacking > 0

@@ -9,26 +9,37 @@ instead of losing everything to the majority, as under greedy counting. Assen
 ``add1``: raise every part by one unit at a time and keep the last outcome
 that still fits the real budget.
 
-Speed comes from grouping, not from inexact numbers: residents who support the
-same funded projects always hold the same amount, so the method keeps one
-exact :class:`fractions.Fraction` per group instead of one per resident.
+The outcome is exact (the same on every machine, and the same as pabutools'
+exact arithmetic) and fast: runs compute in NumPy floats and take every close
+decision again with exact fractions, and ``add1`` jumps over budget
+increments that provably cannot change the outcome; see
+:mod:`._shares_engine` and ``docs/algorithms/equal-shares.md``.
+:mod:`.equal_shares_reference` is the plain version the tests compare with.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+import numpy as np
+
+from wijkaanpak.core.votes import _shares_engine as engine
 from wijkaanpak.core.votes.model import (
     Allocation,
     Ballot,
+    BoughtWithShares,
     Decision,
+    Explanation,
+    FundedInOrder,
+    NoSupport,
     Payment,
+    Payments,
     Project,
+    SharesFellShort,
     Step,
+    ZeroCost,
 )
 
 __all__ = ["Completion", "method_of_equal_shares"]
@@ -36,264 +47,16 @@ __all__ = ["Completion", "method_of_equal_shares"]
 #: The completions of equal shares used in practice.
 Completion = Literal["none", "add1", "add1-exhaustive", "add1-greedy"]
 
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """The election in the form one run of equal shares needs."""
-
-    order: tuple[str, ...]
-    cost: dict[str, int]
-    support: dict[str, int]
-    kinds: tuple[tuple[frozenset[str], int], ...]
-    candidates: tuple[str, ...]
-    voters: int
+_Prepared = engine.Prepared
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """The result of one run with a given share per voter."""
-
-    funded: tuple[str, ...]
-    payments: dict[str, tuple[Payment, ...]]
-    left: dict[str, Fraction]
+def _spent(prepared: _Prepared, funded: Sequence[int]) -> int:
+    return sum(prepared.candidate_cost[c] for c in funded)
 
 
-def _prepare(projects: Sequence[Project], ballots: Sequence[Ballot]) -> _Prepared:
-    listed = {project.id for project in projects}
-    kinds = Counter(
-        frozenset(pid for pid in ballot.approved if pid in listed) for ballot in ballots
-    )
-    support: Counter[str] = Counter()
-    for kind, weight in kinds.items():
-        for project_id in kind:
-            support[project_id] += weight
-    cost = {project.id: project.cost for project in projects}
-    # Under cost satisfaction a project of cost zero gives nobody satisfaction,
-    # so equal shares never considers it (as in pabutools).
-    candidates = tuple(
-        project.id for project in projects if project.cost > 0 and support[project.id]
-    )
-    return _Prepared(
-        order=tuple(project.id for project in projects),
-        cost=cost,
-        support=dict(support),
-        kinds=tuple(kind for kind in kinds.items() if kind[0]),
-        candidates=candidates,
-        voters=len(ballots),
-    )
-
-
-def _price(cost: int, holders: list[tuple[Fraction, int]]) -> Fraction | None:
-    """Return the least price per supporter that pays for the project.
-
-    ``holders`` lists ``(budget, supporters with that budget)``. Supporters
-    with less than the price pay all they have; the others pay the price.
-    """
-    if sum(budget * count for budget, count in holders) < cost:
-        return None
-    holders.sort(key=lambda holder: holder[0])
-    paid = Fraction(0)
-    rich = sum(count for _, count in holders)
-    for budget, count in holders:
-        price = (cost - paid) / rich
-        if price <= budget:
-            return price
-        paid += budget * count
-        rich -= count
-    raise AssertionError("the supporters' money covers the cost")  # pragma: no cover
-
-
-def _run(prepared: _Prepared, share: Fraction) -> _Run:
-    """Run equal shares once, every voter starting with ``share``."""
-    position = {project_id: index for index, project_id in enumerate(prepared.order)}
-    cost = prepared.cost
-    # Voters are grouped by what they still hold: voters holding the same
-    # amount pay the same from then on. budget_of[k] is what the voters of
-    # ballot kind k hold; holders[p][b] counts the supporters of p holding b.
-    # Amounts are keyed by (numerator, denominator): hashing a Fraction costs
-    # a modular inverse, hashing a pair of ints does not.
-    start = (share.numerator, share.denominator)
-    value = {start: share}
-    budget_of = [start] * len(prepared.kinds)
-    kinds_with: defaultdict[str, list[int]] = defaultdict(list)
-    for index, (kind, _) in enumerate(prepared.kinds):
-        for project_id in kind:
-            kinds_with[project_id].append(index)
-    holders: dict[str, dict[tuple[int, int], int]] = {
-        p: {start: prepared.support[p]} for p in prepared.candidates
-    }
-    # The price per unit of cost only rises during a run (budgets only fall),
-    # so the last price seen is a lower bound that lets most projects be
-    # skipped in a round, as in Peters' reference code.
-    bound = {p: Fraction(1, prepared.support[p]) for p in prepared.candidates}
-    remaining = set(prepared.candidates)
-    funded: list[str] = []
-    payments: dict[str, tuple[Payment, ...]] = {}
-    while remaining:
-        best: Fraction | None = None
-        tied: list[str] = []
-        broke: list[str] = []
-        for project_id in sorted(remaining, key=lambda p: (bound[p], position[p])):
-            if best is not None and bound[project_id] > best:
-                break
-            price = _price(
-                cost[project_id],
-                [(value[key], n) for key, n in holders[project_id].items()],
-            )
-            if price is None:
-                broke.append(project_id)
-                continue
-            ratio = price / cost[project_id]
-            bound[project_id] = ratio
-            if best is None or ratio < best:
-                best, tied = ratio, [project_id]
-            elif ratio == best:
-                tied.append(project_id)
-        remaining.difference_update(broke)
-        if best is None:
-            break
-        chosen = min(tied, key=position.__getitem__)
-        remaining.discard(chosen)
-        funded.append(chosen)
-        price = best * cost[chosen]
-        paid: defaultdict[tuple[int, int], int] = defaultdict(int)
-        moved: dict[tuple[int, int], tuple[int, int]] = {}
-        for key, count in holders[chosen].items():
-            held = value[key]
-            amount = min(held, price)
-            paid[(amount.numerator, amount.denominator)] += count
-            rest = held - amount
-            moved[key] = (rest.numerator, rest.denominator)
-            value[moved[key]] = rest
-        payments[chosen] = tuple(
-            Payment(voters, Fraction(*amount))
-            for amount, voters in sorted(
-                paid.items(), key=lambda item: Fraction(*item[0])
-            )
-        )
-        for index in kinds_with[chosen]:
-            old = budget_of[index]
-            new = moved[old]
-            if new == old:
-                continue
-            budget_of[index] = new
-            kind, weight = prepared.kinds[index]
-            for project_id in kind:
-                counts = holders.get(project_id)
-                if counts is None:
-                    continue
-                counts[old] -= weight
-                if not counts[old]:
-                    del counts[old]
-                counts[new] = counts.get(new, 0) + weight
-        del holders[chosen]
-    left = {
-        p: sum((value[key] * n for key, n in counts.items()), Fraction(0))
-        for p, counts in holders.items()
-    }
-    return _Run(tuple(funded), payments, left)
-
-
-#: Relative margin below which a decision taken in floating point is not
-#: trusted; rounding errors of a run are many orders of magnitude smaller.
-_MARGIN = 1e-9
-
-
-def _quick_run(prepared: _Prepared, share: Fraction) -> tuple[str, ...] | None:
-    """Run equal shares in floating point; None when a decision was close.
-
-    Only two kinds of decision can change the winners: whether a project's
-    supporters hold its cost, and which project has the lowest price per unit
-    of cost. The prices and budgets themselves depend continuously on the
-    input. So when every decision of the run was taken with a relative margin
-    of at least ``_MARGIN``, the exact run takes the same decisions and funds
-    the same projects; otherwise the caller does the exact run.
-    """
-    position = {project_id: index for index, project_id in enumerate(prepared.order)}
-    cost = prepared.cost
-    start = float(share)
-    budget_of = [start] * len(prepared.kinds)
-    kinds_with: defaultdict[str, list[int]] = defaultdict(list)
-    for index, (kind, _) in enumerate(prepared.kinds):
-        for project_id in kind:
-            kinds_with[project_id].append(index)
-    holders: dict[str, dict[float, int]] = {
-        p: {start: prepared.support[p]} for p in prepared.candidates
-    }
-    bound = {p: 1.0 / prepared.support[p] for p in prepared.candidates}
-    remaining = set(prepared.candidates)
-    funded: list[str] = []
-    while remaining:
-        ratios: list[tuple[float, str]] = []
-        best = float("inf")
-        broke: list[str] = []
-        for project_id in sorted(remaining, key=lambda p: (bound[p], position[p])):
-            if bound[project_id] > best * (1 + 4 * _MARGIN):
-                break
-            counts = holders[project_id]
-            need = cost[project_id]
-            total = sum(held * n for held, n in counts.items())
-            if abs(total - need) <= _MARGIN * need:
-                return None
-            if total < need:
-                broke.append(project_id)
-                continue
-            items = sorted(counts.items())
-            paid = 0.0
-            rich = sum(counts.values())
-            price = 0.0
-            for held, n in items:
-                price = (need - paid) / rich
-                if price <= held:
-                    break
-                paid += held * n
-                rich -= n
-            ratio = price / need
-            bound[project_id] = ratio
-            ratios.append((ratio, project_id))
-            best = min(best, ratio)
-        remaining.difference_update(broke)
-        if not ratios:
-            break
-        ratios.sort()
-        chosen_ratio, chosen = ratios[0]
-        if len(ratios) > 1 and ratios[1][0] <= chosen_ratio * (1 + 4 * _MARGIN):
-            return None
-        remaining.discard(chosen)
-        funded.append(chosen)
-        price = chosen_ratio * cost[chosen]
-        moved = {held: held - min(held, price) for held in holders[chosen]}
-        for index in kinds_with[chosen]:
-            old = budget_of[index]
-            new = moved[old]
-            if new == old:
-                continue
-            budget_of[index] = new
-            kind, weight = prepared.kinds[index]
-            for project_id in kind:
-                floats = holders.get(project_id)
-                if floats is None:
-                    continue
-                floats[old] -= weight
-                if not floats[old]:
-                    del floats[old]
-                floats[new] = floats.get(new, 0) + weight
-        del holders[chosen]
-    return tuple(funded)
-
-
-def _winners(prepared: _Prepared, share: Fraction) -> tuple[str, ...]:
-    quick = _quick_run(prepared, share)
-    return quick if quick is not None else _run(prepared, share).funded
-
-
-def _fits(prepared: _Prepared, funded: Sequence[str], budget: int) -> bool:
-    return sum(prepared.cost[p] for p in funded) <= budget
-
-
-def _exhaustive(prepared: _Prepared, funded: Sequence[str], budget: int) -> bool:
-    spent = sum(prepared.cost[p] for p in funded)
-    chosen = set(funded)
+def _exhaustive(prepared: _Prepared, funded: Sequence[int], budget: int) -> bool:
+    spent = _spent(prepared, funded)
+    chosen = {prepared.candidates[c] for c in funded}
     return all(
         spent + prepared.cost[p] > budget for p in prepared.order if p not in chosen
     )
@@ -301,35 +64,57 @@ def _exhaustive(prepared: _Prepared, funded: Sequence[str], budget: int) -> bool
 
 def _add1(
     prepared: _Prepared, budget: int, *, stop_when_exhaustive: bool
-) -> tuple[_Run, Fraction]:
-    """Raise each voter's share by one unit until the outcome no longer fits."""
-    voters = prepared.voters
-    base = Fraction(budget, voters)
+) -> engine.Run:
+    """Raise each voter's share by one unit until the outcome no longer fits.
+
+    Equal to running equal shares at every share ``budget / voters + k`` for
+    ``k = 0, 1, ...`` (at most ``budget``, as pabutools) and keeping the last
+    outcome that fits; but ranges of ``k`` over which the outcome provably
+    stays the same are jumped over (:func:`engine.certify`), with jumps that
+    double while they succeed.
+    """
+    base = Fraction(budget, prepared.voters)
     last = budget  # pabutools stops at a total of budget * (voters + 1).
-    supported_cost = sum(prepared.cost[p] for p in prepared.candidates)
-    kept: Fraction | None = None
+    everything = len(prepared.candidates)
+    supported_cost = sum(prepared.candidate_cost)
+    current = engine.run(prepared, base)
     step = 0
-    while step <= last:
-        share = base + step
-        funded = _winners(prepared, share)
-        if not _fits(prepared, funded, budget):
-            break
-        kept = share
+    ratios = current.ratios
+    # Jumps are tried after a streak of steps with the same outcome, with
+    # doubling length while they succeed; a failed one costs about one run,
+    # so after failures a longer streak is needed before the next try.
+    jump, streak, patience = 2, 0, 1
+    while step < last:
+        funded = current.funded
         if stop_when_exhaustive and _exhaustive(prepared, funded, budget):
             break
-        if supported_cost <= budget and len(funded) == len(prepared.candidates):
+        if supported_cost <= budget and len(funded) == everything:
             # Every outcome fits, and none after this one can be exhaustive
             # either: the loop would end at the last step; jump there.
-            kept = base + last
+            return engine.run(prepared, base + last)
+        if streak >= patience and step + 1 < last:
+            target = min(step + jump, last)
+            certified = engine.certify(prepared, funded, ratios, base + target)
+            if certified is not None:
+                # Same outcome on every step up to target: it fits, and it is
+                # exhaustive exactly when the current one is.
+                step, ratios, jump = target, certified, jump * 2
+                continue
+            jump, streak, patience = 2, 0, min(patience * 2, 64)
+        following = engine.run(prepared, base + step + 1)
+        if _spent(prepared, following.funded) > budget:
             break
-        step += 1
-    if kept is None:  # pragma: no cover - the plain run always fits
-        kept = base
-    # One exact run at the kept share gives the payments for the explanation.
-    return _run(prepared, kept), kept
+        streak = streak + 1 if following.funded == funded else 0
+        step, current, ratios = step + 1, following, following.ratios
+    if current.share != base + step:
+        current = engine.run(prepared, base + step)
+    return current
 
 
-def _greedy_fill(prepared: _Prepared, funded: list[str], budget: int) -> list[str]:
+def _greedy_fill(
+    prepared: _Prepared, funded: list[str], budget: int
+) -> list[tuple[str, int]]:
+    """Return the projects a greedy pass adds, with the budget left before each."""
     spent = sum(prepared.cost[p] for p in funded)
     chosen = set(funded)
     position = {p: i for i, p in enumerate(prepared.order)}
@@ -340,9 +125,71 @@ def _greedy_fill(prepared: _Prepared, funded: list[str], budget: int) -> list[st
     added = []
     for project_id in rest:
         if spent + prepared.cost[project_id] <= budget:
+            added.append((project_id, budget - spent))
             spent += prepared.cost[project_id]
-            added.append(project_id)
     return added
+
+
+def _winners(run: engine.Run) -> dict[str, BoughtWithShares]:
+    """Return, per funded project, who paid what and in which round."""
+    prepared, exact = run.exact.prepared, run.exact
+    won: dict[str, BoughtWithShares] = {}
+    for round_, candidate in enumerate(run.funded):
+        groups = exact.payments(round_)
+        label = np.full(len(prepared.kind_weights), len(groups), np.int64)
+        for index, (_, kinds) in enumerate(groups):
+            label[kinds] = index
+        per_ballot = label[prepared.kind_of_ballot]
+        order = np.argsort(per_ballot, kind="stable")
+        bounds = np.searchsorted(per_ballot[order], np.arange(len(groups) + 1))
+        payments = [
+            Payment(
+                int(bounds[index + 1] - bounds[index]),
+                amount,
+                tuple(order[bounds[index] : bounds[index + 1]].tolist()),
+            )
+            for index, (amount, _) in enumerate(groups)
+        ]
+        won[prepared.candidates[candidate]] = BoughtWithShares(
+            round_ + 1, exact.price(round_), Payments.of(payments)
+        )
+    return won
+
+
+def _losers(run: engine.Run) -> dict[str, SharesFellShort]:
+    """Return, per supported project not bought, what its supporters lacked."""
+    prepared, exact = run.exact.prepared, run.exact
+    rounds = len(run.funded)
+    names = [prepared.candidates[c] for c in run.funded]
+    bought = set(run.funded)
+    lost: dict[str, SharesFellShort] = {}
+    for candidate, project_id in enumerate(prepared.candidates):
+        if candidate in bought:
+            continue
+        cost = prepared.candidate_cost[candidate]
+        supporters = prepared.candidate_support[candidate]
+        left = exact.left(candidate, rounds)
+        # What its supporters hold only falls from round to round: find the
+        # purchase after which they held less than its cost.
+        if run.share * supporters < cost:
+            until = 0
+        else:
+            affordable, short = 0, rounds
+            while short - affordable > 1:
+                middle = (affordable + short) // 2
+                if exact.left(candidate, middle) >= cost:
+                    affordable = middle
+                else:
+                    short = middle
+            until = short
+        lost[project_id] = SharesFellShort(
+            left=left,
+            lacking=cost - left,
+            least_price=Fraction(cost, supporters),
+            unaffordable_from_round=until,
+            outbid_by=tuple(names[:until]),
+        )
+    return lost
 
 
 def method_of_equal_shares(
@@ -382,9 +229,13 @@ def method_of_equal_shares(
     Returns
     -------
     Allocation
-        The funded projects in the order funded and one step per project:
-        who paid what for a funded one; for the others how much money their
-        supporters lacked at the end (``lacking``).
+        The funded projects in the order funded and one step per project
+        with its explanation: for a winner (:class:`~.model.BoughtWithShares`)
+        the round, the price and who paid what (the payments add up to the
+        cost); for a loser (:class:`~.model.SharesFellShort`) what its
+        supporters still held and lacked, the least equal price per
+        supporter, the round in which it became unaffordable and the
+        projects bought before that.
 
     Notes
     -----
@@ -422,68 +273,64 @@ def method_of_equal_shares(
     >>> outcome = method_of_equal_shares([speeltuin, speelveld, bomen], ballots, 100)
     >>> outcome.funded
     ('speeltuin', 'bomen')
-    >>> [(p.voters, p.amount) for p in outcome.steps[0].payments]
-    [(3, Fraction(25, 1))]
+    >>> paid = outcome.steps[0].explanation.payments
+    >>> [(group.voters, group.amount, group.ballots) for group in paid.groups]
+    [(3, Fraction(25, 1), (0, 1, 2))]
+
+    The playing field lost: after the playground its supporters had nothing
+    left.
+
+    >>> lost = outcome.steps[1].explanation
+    >>> lost.left, lost.lacking, lost.unaffordable_from_round, lost.outbid_by
+    (Fraction(0, 1), Fraction(25, 1), 1, ('speeltuin',))
     """
     if completion not in ("none", "add1", "add1-exhaustive", "add1-greedy"):
         raise ValueError(
             f"unknown completion {completion!r}; use none, add1,"
             " add1-exhaustive or add1-greedy"
         )
-    prepared = _prepare(projects, ballots)
+    prepared = engine.prepare(projects, ballots)
     if not ballots:
-        run, share = _Run((), {}, {}), Fraction(0)
+        run = engine.run(prepared, Fraction(0))
     elif completion == "none":
-        share = Fraction(budget, len(ballots))
-        run = _run(prepared, share)
+        run = engine.run(prepared, Fraction(budget, len(ballots)))
     else:
-        run, share = _add1(
+        run = _add1(
             prepared, budget, stop_when_exhaustive=completion == "add1-exhaustive"
         )
-    funded = list(run.funded)
-    rounds = {p: i + 1 for i, p in enumerate(funded)}
+    funded = [prepared.candidates[c] for c in run.funded]
+    won, lost = _winners(run), _losers(run)
     added = (
         _greedy_fill(prepared, funded, budget) if completion == "add1-greedy" else []
     )
+    filled = {
+        project_id: FundedInOrder(len(funded) + index + 1, remaining, completion=True)
+        for index, (project_id, remaining) in enumerate(added)
+    }
     steps = []
     for project in projects:
         support = prepared.support.get(project.id, 0)
         decision: Decision
-        lacking: Fraction | None = None
-        if project.id in rounds:
-            steps.append(
-                Step(
-                    project.id,
-                    support,
-                    "funded",
-                    round=rounds[project.id],
-                    payments=run.payments[project.id],
-                )
-            )
-            continue
-        if project.id in added:
-            decision = "funded"
+        explanation: Explanation
+        round_: int | None = None
+        if project.id in won:
+            decision, explanation = "funded", won[project.id]
+            round_ = won[project.id].round
+        elif project.id in filled:
+            decision, explanation = "funded", filled[project.id]
+            round_ = filled[project.id].round
         elif not support:
-            decision = "no support"
-        elif project.id in run.left:
-            decision = "not affordable"
-            lacking = max(project.cost - run.left[project.id], Fraction(0))
+            decision, explanation = "no support", NoSupport()
+        elif project.id in lost:
+            decision, explanation = "not affordable", lost[project.id]
         else:
-            decision = "does not fit"
+            decision, explanation = "zero cost", ZeroCost()
         steps.append(
-            Step(
-                project.id,
-                support,
-                decision,
-                round=len(funded) + added.index(project.id) + 1
-                if project.id in added
-                else None,
-                lacking=lacking,
-            )
+            Step(project.id, support, decision, round=round_, explanation=explanation)
         )
     return Allocation(
-        funded=tuple(funded + added),
+        funded=tuple(funded + [project_id for project_id, _ in added]),
         steps=tuple(steps),
         rule=f"mes/{completion}",
-        budget_per_voter=share,
+        budget_per_voter=run.share,
     )

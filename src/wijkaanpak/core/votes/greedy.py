@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from wijkaanpak.core.votes.model import Allocation, Ballot, Project, Step
+from wijkaanpak.core.votes.model import (
+    Allocation,
+    Ballot,
+    DidNotFit,
+    FundedInOrder,
+    Project,
+    Step,
+)
 
 __all__ = ["greedy_approval"]
 
@@ -70,6 +77,15 @@ def greedy_approval(
     ... ]
     >>> greedy_approval([speeltuin, bankjes, bomen], ballots, 50_000).funded
     ('speeltuin', 'bankjes')
+
+    Every project says why: ``bomen`` had as many votes as ``speeltuin``
+    but came later in the listed order, and did not fit what was left:
+
+    >>> greedy_approval([speeltuin, bankjes, bomen], ballots, 50_000).steps[2]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Step(project='bomen', support=2, decision='does not fit', round=None,
+         explanation=DidNotFit(remaining=10000, lacking=20000,
+                               funded_before=('speeltuin',), kind='did not fit'))
     """
     support = Counter(
         project_id for ballot in ballots for project_id in ballot.approved
@@ -89,13 +105,24 @@ def greedy_approval(
     for project in ranked:
         supporters = support[project.id]
         if project.cost <= remaining:
-            remaining -= project.cost
             funded.append(project.id)
             decided[project.id] = Step(
-                project.id, supporters, "funded", round=len(funded)
+                project.id,
+                supporters,
+                "funded",
+                round=len(funded),
+                explanation=FundedInOrder(len(funded), remaining),
             )
+            remaining -= project.cost
         else:
-            decided[project.id] = Step(project.id, supporters, "does not fit")
+            decided[project.id] = Step(
+                project.id,
+                supporters,
+                "does not fit",
+                explanation=DidNotFit(
+                    remaining, project.cost - remaining, tuple(funded)
+                ),
+            )
     return Allocation(
         funded=tuple(funded),
         steps=tuple(decided[project.id] for project in projects),

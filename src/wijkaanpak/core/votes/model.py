@@ -17,12 +17,22 @@ from typing import Literal
 __all__ = [
     "Allocation",
     "Ballot",
+    "BoughtWithShares",
     "Decision",
+    "DidNotFit",
     "Election",
+    "Explanation",
+    "FundedInOrder",
+    "NoSupport",
     "Payment",
+    "Payments",
+    "PhragmenBought",
+    "PhragmenStopped",
     "Project",
+    "SharesFellShort",
     "Step",
     "VoteType",
+    "ZeroCost",
 ]
 
 #: The kinds of ballot a vote can use (the names of the pabulib format).
@@ -30,7 +40,12 @@ VoteType = Literal["approval", "choose-1", "cumulative", "ordinal"]
 
 #: What a rule decided about one project.
 Decision = Literal[
-    "funded", "does not fit", "not affordable", "no support", "not reached"
+    "funded",
+    "does not fit",
+    "not affordable",
+    "no support",
+    "not reached",
+    "zero cost",
 ]
 
 
@@ -218,7 +233,7 @@ class Election:
 
 @dataclass(frozen=True, slots=True)
 class Payment:
-    """What a group of supporters paid for a project under equal shares.
+    """What a group of supporters paid for a project, each the same amount.
 
     Parameters
     ----------
@@ -226,10 +241,241 @@ class Payment:
         How many supporters paid this amount each.
     amount : Fraction
         What each of them paid, in the currency unit of the election.
+    ballots : tuple of int
+        Who they are: the positions of their ballots in the sequence of
+        ballots given to the rule (from 0).
     """
 
     voters: int
     amount: Fraction
+    ballots: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Payments:
+    """Who paid for a funded project, with the figures a page can chart.
+
+    Parameters
+    ----------
+    supporters : int
+        How many ballots support the project.
+    paying : int
+        How many of them paid more than nothing.
+    total : Fraction
+        What they paid together (under equal shares and Phragmén exactly
+        the cost of the project).
+    largest : Fraction
+        The most one supporter paid.
+    groups : tuple of Payment
+        The supporters grouped by amount, smallest amount first (zero
+        included when some supporters had nothing left).
+    """
+
+    supporters: int
+    paying: int
+    total: Fraction
+    largest: Fraction
+    groups: tuple[Payment, ...]
+
+    @classmethod
+    def of(cls, groups: Sequence[Payment]) -> Payments:
+        """Return the summary of payment groups.
+
+        Parameters
+        ----------
+        groups : sequence of Payment
+            The groups, smallest amount first.
+
+        Returns
+        -------
+        Payments
+            The groups with their totals.
+
+        Examples
+        --------
+        >>> summary = Payments.of([Payment(1, Fraction(5)), Payment(2, Fraction(10))])
+        >>> summary.supporters, summary.total, summary.largest
+        (3, Fraction(25, 1), Fraction(10, 1))
+        """
+        return cls(
+            supporters=sum(group.voters for group in groups),
+            paying=sum(group.voters for group in groups if group.amount > 0),
+            total=sum((group.voters * group.amount for group in groups), Fraction(0)),
+            largest=max((group.amount for group in groups), default=Fraction(0)),
+            groups=tuple(groups),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BoughtWithShares:
+    """Why a project won under equal shares: its supporters bought it.
+
+    Parameters
+    ----------
+    round : int
+        The round it was bought in (from 1).
+    price : Fraction
+        The price per supporter: supporters holding at least this much paid
+        it, the others paid all they still held.
+    payments : Payments
+        Who paid what; the amounts add up to the cost.
+    """
+
+    round: int
+    price: Fraction
+    payments: Payments
+    kind: Literal["bought with shares"] = "bought with shares"
+
+
+@dataclass(frozen=True, slots=True)
+class SharesFellShort:
+    """Why a supported project lost under equal shares: too little money.
+
+    Parameters
+    ----------
+    left : Fraction
+        What its supporters still held together at the end.
+    lacking : Fraction
+        ``cost - left``, always more than zero: the money its supporters
+        lacked.
+    least_price : Fraction
+        ``cost / supporters``: the least each supporter would have had to
+        pay if all paid the same. More than the share per voter means that
+        its supporters could never buy it, however the others voted.
+    unaffordable_from_round : int
+        The round whose purchase left its supporters with less than its cost
+        (0: they never held it, not even at the start).
+    outbid_by : tuple of str
+        The projects bought in the rounds before that, while it was still
+        affordable: each cost its supporters less per unit of cost.
+    """
+
+    left: Fraction
+    lacking: Fraction
+    least_price: Fraction
+    unaffordable_from_round: int
+    outbid_by: tuple[str, ...]
+    kind: Literal["shares fell short"] = "shares fell short"
+
+
+@dataclass(frozen=True, slots=True)
+class FundedInOrder:
+    """Why a project won under greedy counting: its turn came and it fitted.
+
+    Parameters
+    ----------
+    round : int
+        Its place in the order of funding (from 1).
+    remaining : int
+        The budget left just before it was funded.
+    completion : bool
+        True when it was funded by the greedy pass after equal shares
+        (completion ``add1-greedy``), with the money equal shares left.
+    """
+
+    round: int
+    remaining: int
+    completion: bool = False
+    kind: Literal["funded in order"] = "funded in order"
+
+
+@dataclass(frozen=True, slots=True)
+class DidNotFit:
+    """Why a project lost under greedy counting: the money was gone.
+
+    Parameters
+    ----------
+    remaining : int
+        The budget left when its turn came.
+    lacking : int
+        ``cost - remaining``, more than zero.
+    funded_before : tuple of str
+        The projects with more votes (or as many, earlier in the
+        tie-breaking order) that were funded before its turn.
+    """
+
+    remaining: int
+    lacking: int
+    funded_before: tuple[str, ...]
+    kind: Literal["did not fit"] = "did not fit"
+
+
+@dataclass(frozen=True, slots=True)
+class PhragmenBought:
+    """Why a project won under Phragmén: its supporters' earnings paid for it.
+
+    Parameters
+    ----------
+    round : int
+        The round it was bought in (from 1).
+    time : Fraction
+        The moment its supporters together had earned its cost (every voter
+        earns one unit per unit of time); each supporter's load is now this.
+    payments : Payments
+        Who paid what: each supporter the money earned since her last
+        purchase.
+    """
+
+    round: int
+    time: Fraction
+    payments: Payments
+    kind: Literal["bought with earnings"] = "bought with earnings"
+
+
+@dataclass(frozen=True, slots=True)
+class PhragmenStopped:
+    """Why a project lost under Phragmén.
+
+    Parameters
+    ----------
+    remaining : int
+        The budget left when the rule stopped.
+    lacking : int
+        ``cost - remaining`` when it did not fit any more, else 0.
+    time : Fraction or None
+        When its supporters would have earned its cost at the stop (later
+        than every funded project); None without supporters.
+    stopped_by : str or None
+        The project whose turn it was when the rule stopped, because that
+        one no longer fitted; None when no project was left.
+    """
+
+    remaining: int
+    lacking: int
+    time: Fraction | None
+    stopped_by: str | None
+    kind: Literal["stopped"] = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class NoSupport:
+    """Why a project lost: no ballot supports it."""
+
+    kind: Literal["no support"] = "no support"
+
+
+@dataclass(frozen=True, slots=True)
+class ZeroCost:
+    """Why equal shares skipped a project: it costs nothing.
+
+    Under cost satisfaction a project without cost satisfies nobody, so
+    equal shares never buys it; only a greedy completion can fund it.
+    """
+
+    kind: Literal["zero cost"] = "zero cost"
+
+
+#: The reason a rule gives for one project.
+Explanation = (
+    BoughtWithShares
+    | SharesFellShort
+    | FundedInOrder
+    | DidNotFit
+    | PhragmenBought
+    | PhragmenStopped
+    | NoSupport
+    | ZeroCost
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,21 +492,16 @@ class Step:
         What the rule decided.
     round : int or None
         For funded projects, the position in the order of funding (from 1).
-    payments : tuple of Payment
-        Under equal shares, who paid for a funded project; the amounts add up
-        to its cost.
-    lacking : Fraction or None
-        Under equal shares, for a project that was not funded: how much money
-        its supporters lacked at the end, or None when they could pay for it
-        but the rule preferred other projects until the budget ran out.
+    explanation : Explanation or None
+        Why: typed data a results page can show (who paid what for a
+        winner; what a loser lacked, and which projects took the money).
     """
 
     project: str
     support: int
     decision: Decision
     round: int | None = None
-    payments: tuple[Payment, ...] = ()
-    lacking: Fraction | None = None
+    explanation: Explanation | None = None
 
 
 @dataclass(frozen=True, slots=True)

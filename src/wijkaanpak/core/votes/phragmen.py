@@ -15,7 +15,19 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from fractions import Fraction
 
-from wijkaanpak.core.votes.model import Allocation, Ballot, Decision, Project, Step
+from wijkaanpak.core.votes.model import (
+    Allocation,
+    Ballot,
+    Decision,
+    Explanation,
+    NoSupport,
+    Payment,
+    Payments,
+    PhragmenBought,
+    PhragmenStopped,
+    Project,
+    Step,
+)
 
 __all__ = ["sequential_phragmen"]
 
@@ -70,9 +82,12 @@ def sequential_phragmen(
     order = {project.id: position for position, project in enumerate(projects)}
     cost = {project.id: project.cost for project in projects}
     # Identical ballots behave identically: count them once, with a weight.
-    kinds = Counter(
-        frozenset(pid for pid in ballot.approved if pid in order) for ballot in ballots
-    )
+    positions: defaultdict[frozenset[str], list[int]] = defaultdict(list)
+    for position, ballot in enumerate(ballots):
+        positions[frozenset(pid for pid in ballot.approved if pid in order)].append(
+            position
+        )
+    kinds = Counter({kind: len(where) for kind, where in positions.items()})
     support: Counter[str] = Counter()
     for kind, weight in kinds.items():
         for project_id in kind:
@@ -91,10 +106,14 @@ def sequential_phragmen(
 
     remaining = [project.id for project in projects if project.cost <= budget]
     funded: list[str] = []
+    bought: dict[str, PhragmenBought] = {}
+    times: dict[str, Fraction] = {}
+    stopped_by: str | None = None
     spent = 0
     while remaining:
         best: Fraction | None = None
         tied: list[str] = []
+        times = {}
         for project_id in remaining:
             if not support[project_id]:
                 continue
@@ -102,7 +121,7 @@ def sequential_phragmen(
                 (loads[j] * count for j, count in holders[project_id].items()),
                 Fraction(0),
             )
-            time = (total + cost[project_id]) / support[project_id]
+            time = times[project_id] = (total + cost[project_id]) / support[project_id]
             if best is None or time < best:
                 best, tied = time, [project_id]
             elif time == best:
@@ -110,7 +129,9 @@ def sequential_phragmen(
         if best is None:
             # Only projects without support are left: their time is infinite.
             tied = list(remaining)
-        if any(spent + cost[project_id] > budget for project_id in tied):
+        misfits = [p for p in tied if spent + cost[p] > budget]
+        if misfits:
+            stopped_by = min(misfits, key=order.__getitem__)
             break
         chosen = min(tied, key=order.__getitem__)
         funded.append(chosen)
@@ -120,29 +141,59 @@ def sequential_phragmen(
             continue
         loads.append(best)
         new_round = len(loads) - 1
+        paid: defaultdict[Fraction, list[int]] = defaultdict(list)
         for kind, weight in kinds.items():
             if chosen in kind:
                 old_round = last_round[kind]
+                paid[best - loads[old_round]].extend(positions[kind])
                 last_round[kind] = new_round
                 for project_id in kind:
                     holders[project_id][old_round] -= weight
                     holders[project_id][new_round] += weight
+        bought[chosen] = PhragmenBought(
+            len(funded),
+            best,
+            Payments.of(
+                [
+                    Payment(len(who), amount, tuple(sorted(who)))
+                    for amount, who in sorted(paid.items())
+                ]
+            ),
+        )
 
     rounds = {project_id: position + 1 for position, project_id in enumerate(funded)}
+    left = budget - spent
     steps = []
     for project in projects:
         decision: Decision
+        explanation: Explanation
         if project.id in rounds:
             decision = "funded"
-        elif project.cost > budget or spent + project.cost > budget:
-            decision = "does not fit"
-        elif not support[project.id]:
-            decision = "no support"
+            explanation = bought.get(project.id) or PhragmenBought(
+                rounds[project.id], Fraction(0), Payments.of([])
+            )
         else:
-            decision = "not reached"
+            if project.cost > budget or spent + project.cost > budget:
+                decision = "does not fit"
+            elif not support[project.id]:
+                decision = "no support"
+            else:
+                decision = "not reached"
+            explanation = PhragmenStopped(
+                left,
+                max(project.cost - left, 0),
+                times.get(project.id),
+                stopped_by,
+            )
+            if decision == "no support":
+                explanation = NoSupport()
         steps.append(
             Step(
-                project.id, support[project.id], decision, round=rounds.get(project.id)
+                project.id,
+                support[project.id],
+                decision,
+                round=rounds.get(project.id),
+                explanation=explanation,
             )
         )
     return Allocation(funded=tuple(funded), steps=tuple(steps), rule="phragmen")
