@@ -82,3 +82,24 @@ def test_infeasible_quotas_exit_with_the_explanation(tmp_path, capsys):
     )  # fmt: skip
     assert code == 1
     assert "at least 3 with g = f" in capsys.readouterr().err
+
+
+def test_verdeling_seats_one_member_per_normalised_address(tmp_path, capsys):
+    features, people = tmp_path / "features.csv", tmp_path / "people.csv"
+    features.write_text("feature,value,min,max\ng,f,0,2\ng,m,0,2\n", encoding="utf-8")
+    people.write_text(
+        "id,g,postcode,huisnummer\n"
+        "a,f,3511 ab,12-a\nb,m,3511AB,12 A\nc,f,3511AB,14\nd,m,3511AB,16\n",
+        encoding="utf-8",
+    )
+    code = main(
+        [
+            "loting", "verdeling", "--people", str(people), "--features",
+            str(features), "--panel-size", "2", "--address-columns",
+            "postcode,huisnummer",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    output = json.loads(capsys.readouterr().out)
+    for panel in output["panels"]:
+        assert not {"a", "b"} <= set(panel["members"])

@@ -49,6 +49,14 @@ def register(subparsers: Any) -> None:
         help="comma-separated columns that identify a household (one member each)",
     )
     verdeling.add_argument(
+        "--address-columns",
+        default="",
+        help=(
+            "comma-separated postcode, house number and optional addition columns: "
+            "Dutch addresses are normalised and one member per address is seated"
+        ),
+    )
+    verdeling.add_argument(
         "--method", choices=["leximin", "maximin"], default="leximin"
     )
     verdeling.set_defaults(handler=compute_distribution)
@@ -77,19 +85,28 @@ def _fail(error: Exception) -> int:
     return 1
 
 
+def _columns(text: str) -> list[str]:
+    return [column.strip() for column in text.split(",") if column.strip()]
+
+
 def compute_distribution(arguments: argparse.Namespace) -> int:
     """Read the CSV files, compute the distribution and print it as JSON."""
     try:
         quotas = read_features(arguments.features)
-        households = [c for c in arguments.household_columns.split(",") if c.strip()]
+        households = _columns(arguments.household_columns)
+        addresses = _columns(arguments.address_columns)
         people = read_people(
             arguments.people,
             quotas,
             id_column=arguments.id_column,
-            household_columns=[c.strip() for c in households],
+            household_columns=households,
+            address_columns=addresses,
         )
         instance = PanelInstance(
-            people, quotas, arguments.panel_size, one_per_household=bool(households)
+            people,
+            quotas,
+            arguments.panel_size,
+            one_per_household=bool(households or addresses),
         )
         distribution = leximin_panel_distribution(
             instance, max_levels=1 if arguments.method == "maximin" else None
