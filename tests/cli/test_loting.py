@@ -103,3 +103,69 @@ def test_verdeling_seats_one_member_per_normalised_address(tmp_path, capsys):
     output = json.loads(capsys.readouterr().out)
     for panel in output["panels"]:
         assert not {"a", "b"} <= set(panel["members"])
+
+
+@pytest.fixture
+def addresses(tmp_path: Path) -> Path:
+    path = tmp_path / "adressen.csv"
+    rows = ["straat;huisnummer;toevoeging;postcode;woonplaats;buurtcode"]
+    rows += [f"Lindenlaan;{n};;3581 AC;Utrecht;BU01" for n in range(1, 61)]
+    rows += [f"Eikenlaan;{n};hs;3582 AD;Utrecht;BU02" for n in range(1, 41)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_uitnodiging_writes_letters_and_prints_the_summary(addresses, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    pdf, mail = tmp_path / "brieven.pdf", tmp_path / "brieven.csv"
+    code = main(
+        [
+            "loting", "uitnodiging", str(addresses), "--count", "10", "--seed",
+            "17 04 33", "--pdf", str(pdf), "--csv", str(mail), "--url",
+            "https://gemeente.example/panel",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert [(s["neighbourhood"], s["letters"]) for s in summary["strata"]] == [
+        ("BU01", 6),
+        ("BU02", 4),
+    ]
+    assert summary["addresses"] == 100
+    assert len(PdfReader(pdf).pages) == 10
+    codes = [line.split(",")[0] for line in mail.read_text("utf-8-sig").splitlines()]
+    assert len(set(codes[1:])) == 10
+    # The published summary carries no codes.
+    assert not any(c in json.dumps(summary) for c in codes[1:])
+
+
+def test_verify_uitnodiging_re_runs_the_published_summary(addresses, tmp_path, capsys):
+    arguments = ["loting", "uitnodiging", str(addresses), "--count", "10"]
+    assert main([*arguments, "--seed", "5", "--oversample", "BU02=2"]) == 0
+    published = tmp_path / "summary.json"
+    published.write_text(capsys.readouterr().out, encoding="utf-8")
+    check = ["loting", "verify-uitnodiging", "--summary", str(published)]
+    assert main([*check, "--addresses", str(addresses)]) == 0
+    assert "gives the same 10 letters" in capsys.readouterr().out
+    summary = json.loads(published.read_text(encoding="utf-8"))
+    summary["seed"] = "6"
+    published.write_text(json.dumps(summary), encoding="utf-8")
+    assert main(check) == 1
+
+
+def test_uitnodiging_explains_bad_input(addresses, tmp_path, capsys):
+    pdf = str(tmp_path / "x.pdf")
+    base = ["loting", "uitnodiging", str(addresses), "--seed", "1"]
+    assert main([*base, "--count", "5", "--pdf", pdf]) == 1
+    assert "--url" in capsys.readouterr().err
+    assert main([*base, "--count", "500"]) == 1
+    assert "Cannot send 500 letters to 100 addresses" in capsys.readouterr().err
+    assert main([*base, "--count", "5", "--oversample", "BU02=lots"]) == 1
+    assert "NEIGHBOURHOOD=FACTOR" in capsys.readouterr().err
+    broken = tmp_path / "kapot.csv"
+    broken.write_text("postcode,huisnummer,buurt\n1234AB,x,n\n", encoding="utf-8")
+    assert (
+        main(["loting", "uitnodiging", str(broken), "--count", "1", "--seed", "1"]) == 1
+    )
+    assert f"{broken}, line 2: The house number 'x'" in capsys.readouterr().err

@@ -9,18 +9,43 @@ Contract (users' scripts rely on it; keep it stable)::
 prints one JSON object with ``probabilities`` (volunteer id to selection
 probability) and ``panels`` (``{"members": [...], "weight": w}``), plus the
 fields ``wijk loting trek`` and ``wijk loting verify`` need to re-run a draw.
+
+Stage 1, the invitation lottery::
+
+    wijk loting uitnodiging ADDRESSES.csv --count N --seed SEED \
+        --pdf letters.pdf --csv letters.csv --url https://...
+
+draws the addresses, writes the letters with their personal codes and prints
+the summary to publish (seed, counts and positions per neighbourhood; no
+codes). ``wijk loting verify-uitnodiging --summary summary.json`` re-runs it.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from wijkaanpak.adapters.addresses_csv import read_addresses
+from wijkaanpak.adapters.letters import (
+    DEFAULT_AREA,
+    DEFAULT_SENDER,
+    LetterText,
+    format_letters_csv,
+    letters_pdf,
+)
 from wijkaanpak.adapters.sortition_csv import read_features, read_people
 from wijkaanpak.core.errors import WijkaanpakError
+from wijkaanpak.core.panels.codes import normalise_code
+from wijkaanpak.core.panels.invitations import (
+    invitation_lottery,
+    verify_invitation_draw,
+)
 from wijkaanpak.core.panels.leximin import leximin_panel_distribution
 from wijkaanpak.core.panels.lottery import draw_panel, generator_from_seed
 from wijkaanpak.core.panels.model import PanelDistribution, PanelInstance
@@ -73,6 +98,41 @@ def register(subparsers: Any) -> None:
         "--panel", required=True, help="the announced members, comma-separated"
     )
     verify.set_defaults(handler=verify_published_draw)
+
+    invite = commands.add_parser(
+        "uitnodiging",
+        help="stage 1: draw addresses by neighbourhood and write invitation letters",
+    )
+    invite.add_argument("addresses", type=Path, metavar="ADDRESSES.csv")
+    invite.add_argument("--count", type=int, required=True, help="letters to send")
+    invite.add_argument("--seed", required=True, help="the seed announced in public")
+    invite.add_argument(
+        "--oversample",
+        default="",
+        help="neighbourhoods to oversample, e.g. BU03440101=2,BU03440102=1.5",
+    )
+    invite.add_argument("--pdf", type=Path, help="write the letters as PDF here")
+    invite.add_argument("--csv", type=Path, help="write a mail-merge CSV here")
+    invite.add_argument("--url", default="", help="the registration page")
+    invite.add_argument("--sender", default=DEFAULT_SENDER)
+    invite.add_argument("--area-name", default=DEFAULT_AREA)
+    invite.add_argument("--deadline", default="", help='e.g. "15 maart"')
+    invite.add_argument("--contact", default="", help="a sentence for questions")
+    invite.add_argument(
+        "--taken-codes",
+        type=Path,
+        help="a mail-merge CSV of an earlier round whose codes must not recur",
+    )
+    invite.set_defaults(handler=invite_addresses)
+
+    check_invite = commands.add_parser(
+        "verify-uitnodiging", help="re-run a published invitation draw"
+    )
+    check_invite.add_argument("--summary", type=Path, required=True)
+    check_invite.add_argument(
+        "--addresses", type=Path, help="the address list, to check its fingerprint"
+    )
+    check_invite.set_defaults(handler=verify_invitations)
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -162,5 +222,95 @@ def verify_published_draw(arguments: argparse.Namespace) -> int:
         member.strip() for member in arguments.panel.split(",") if member.strip()
     ]
     result = verify_draw(distribution, arguments.seed, claimed)
+    print(result.explanation)
+    return 0 if result.matches else 1
+
+
+def _oversampling(text: str) -> dict[str, Fraction]:
+    factors: dict[str, Fraction] = {}
+    for item in _columns(text):
+        name, _, value = item.partition("=")
+        try:
+            factor = Fraction(value.strip().replace(",", "."))
+        except (ValueError, ZeroDivisionError):
+            raise WijkaanpakError(
+                f"--oversample needs NEIGHBOURHOOD=FACTOR pairs, such as "
+                f"BU03440101=2; {item!r} has no number after '='."
+            ) from None
+        if factor <= 0:
+            raise WijkaanpakError(
+                f"--oversample: the factor of {name} must be positive."
+            )
+        factors[name.strip()] = factor
+    return factors
+
+
+def _taken_codes(path: Path | None) -> set[str]:
+    if path is None:
+        return set()
+    try:
+        rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        return {normalise_code(row["code"]) for row in rows if row.get("code")}
+    except FileNotFoundError:
+        raise WijkaanpakError(f"{path} does not exist.") from None
+    except KeyError:
+        raise WijkaanpakError(f"{path} has no column 'code'.") from None
+
+
+def invite_addresses(arguments: argparse.Namespace) -> int:
+    """Draw the addresses to invite, write the letters, print the summary."""
+    try:
+        if arguments.pdf and not arguments.url.strip():
+            raise WijkaanpakError(
+                "The letters need the registration page: add --url with the "
+                "address where residents register."
+            )
+        addresses = read_addresses(arguments.addresses)
+        draw = invitation_lottery(
+            addresses,
+            arguments.count,
+            seed=arguments.seed,
+            oversampling=_oversampling(arguments.oversample),
+            taken_codes=_taken_codes(arguments.taken_codes),
+        )
+        if arguments.csv:
+            arguments.csv.write_text(
+                format_letters_csv(draw.invitations, arguments.url),
+                encoding="utf-8-sig",
+            )
+        if arguments.pdf:
+            text = LetterText(
+                url=arguments.url.strip(),
+                sender=arguments.sender,
+                area=arguments.area_name,
+                deadline=arguments.deadline,
+                contact=arguments.contact,
+            )
+            arguments.pdf.write_bytes(letters_pdf(draw.invitations, text))
+    except (WijkaanpakError, ValueError, OSError) as error:
+        return _fail(error)
+    summary = draw.summary()
+    summary["files"] = {
+        "pdf": str(arguments.pdf) if arguments.pdf else None,
+        "csv": str(arguments.csv) if arguments.csv else None,
+    }
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    return 0
+
+
+def verify_invitations(arguments: argparse.Namespace) -> int:
+    """Re-run a published invitation draw; exit 0 when it matches, 1 otherwise."""
+    try:
+        summary = json.loads(arguments.summary.read_text(encoding="utf-8"))
+        addresses = read_addresses(arguments.addresses) if arguments.addresses else None
+        result = verify_invitation_draw(summary, addresses=addresses)
+    except FileNotFoundError:
+        return _fail(WijkaanpakError(f"{arguments.summary} does not exist."))
+    except json.JSONDecodeError as error:
+        return _fail(
+            WijkaanpakError(f"{arguments.summary} is not a JSON summary ({error}).")
+        )
+    except (WijkaanpakError, ValueError) as error:
+        return _fail(error)
     print(result.explanation)
     return 0 if result.matches else 1
