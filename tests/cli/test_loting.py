@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,3 +171,50 @@ def test_uitnodiging_explains_bad_input(addresses, tmp_path, capsys):
         main(["loting", "uitnodiging", str(broken), "--count", "1", "--seed", "1"]) == 1
     )
     assert f"{broken}, line 2: The house number 'x'" in capsys.readouterr().err
+
+
+def test_vervang_keeps_the_quotas_and_can_be_verified(files, capsys, tmp_path):
+    people, features = files
+    output = distribution(files, capsys)
+    panel = output["panels"][0]["members"]
+    arguments = [
+        "loting", "vervang", "--people", str(people), "--features", str(features),
+        "--panel", ",".join(panel), "--dropped", panel[0], "--seed", "27 18",
+    ]  # fmt: skip
+    assert main(arguments) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert len(result["replacements"]) == 1
+    assert panel[0] not in result["panel"]
+    assert sum(1 for m in result["panel"] if int(m[1:]) % 3 == 0) == 1
+    published = tmp_path / "replacements.json"
+    published.write_text(json.dumps(result["distribution"]), encoding="utf-8")
+    check = ["--distribution", str(published), "--seed", "27 18"]
+    assert main(["loting", "verify", *check, "--panel", *result["replacements"]]) == 0
+
+
+def test_vervang_names_the_quota_that_no_replacement_can_keep(tmp_path, capsys):
+    features, people = tmp_path / "features.csv", tmp_path / "people.csv"
+    features.write_text("feature,value,min,max\ng,f,1,1\ng,m,1,1\n", encoding="utf-8")
+    people.write_text("id,g\na,f\nb,m\nc,m\n", encoding="utf-8")
+    arguments = [
+        "loting", "vervang", "--people", str(people), "--features", str(features),
+        "--panel", "a,b", "--dropped", "a", "--seed", "1",
+    ]  # fmt: skip
+    assert main(arguments) == 1
+    error = capsys.readouterr().err
+    assert "No replacement for the 1 free seat keeps every quota" in error
+    assert "at most 1 with g = m (the members who stay have 1, so at most 0" in error
+
+
+def test_stdout_holds_only_the_json_even_when_the_solver_prints(files):
+    people, features = files
+    done = subprocess.run(
+        [
+            sys.executable, "-m", "wijkaanpak", "loting", "verdeling", "--people",
+            str(people), "--features", str(features), "--panel-size", "3",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )  # fmt: skip
+    assert json.loads(done.stdout)["panel_size"] == 3

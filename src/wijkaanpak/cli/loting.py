@@ -18,15 +18,28 @@ Stage 1, the invitation lottery::
 draws the addresses, writes the letters with their personal codes and prints
 the summary to publish (seed, counts and positions per neighbourhood; no
 codes). ``wijk loting verify-uitnodiging --summary summary.json`` re-runs it.
+
+Replacements for members who drop out::
+
+    wijk loting vervang --people people.csv --features features.csv \
+        --panel a,b,c,... --dropped b --seed SEED
+
+prints the members who stay, the replacements drawn, the new panel and the
+LEXIMIN lottery over replacements it was drawn from (``distribution``, which
+``wijk loting verify`` accepts).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import ctypes
 import io
 import json
+import os
 import sys
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -49,6 +62,7 @@ from wijkaanpak.core.panels.invitations import (
 from wijkaanpak.core.panels.leximin import leximin_panel_distribution
 from wijkaanpak.core.panels.lottery import draw_panel, generator_from_seed
 from wijkaanpak.core.panels.model import PanelDistribution, PanelInstance
+from wijkaanpak.core.panels.replacements import replace_dropouts
 from wijkaanpak.core.panels.verify import distribution_fingerprint, verify_draw
 
 __all__ = ["register"]
@@ -99,6 +113,27 @@ def register(subparsers: Any) -> None:
     )
     verify.set_defaults(handler=verify_published_draw)
 
+    replace = commands.add_parser(
+        "vervang",
+        help="draw replacements for members who dropped out, keeping the quotas",
+    )
+    replace.add_argument("--people", type=Path, required=True)
+    replace.add_argument("--features", type=Path, required=True)
+    replace.add_argument(
+        "--panel", required=True, help="the members drawn, comma-separated"
+    )
+    replace.add_argument("--dropped", required=True, help="the members who dropped out")
+    replace.add_argument("--seed", required=True, help="the seed announced in public")
+    replace.add_argument(
+        "--unavailable",
+        default="",
+        help="volunteers who can no longer be asked, comma-separated",
+    )
+    replace.add_argument("--id-column", default=None)
+    replace.add_argument("--household-columns", default="")
+    replace.add_argument("--address-columns", default="")
+    replace.set_defaults(handler=replace_dropped_members)
+
     invite = commands.add_parser(
         "uitnodiging",
         help="stage 1: draw addresses by neighbourhood and write invitation letters",
@@ -135,6 +170,29 @@ def register(subparsers: Any) -> None:
     check_invite.set_defaults(handler=verify_invitations)
 
 
+@contextlib.contextmanager
+def _solver_banner_to_stderr() -> Iterator[None]:
+    """Send what the solver library prints on file descriptor 1 to stderr.
+
+    HiGHS prints a banner on its first use in a process, straight to file
+    descriptor 1, which would spoil the JSON that users' scripts read from
+    standard output.
+    """
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # pragma: no cover (no file descriptor 1)
+        yield
+        return
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        ctypes.CDLL(None).fflush(None)
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def _help(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
     return 2
@@ -149,28 +207,30 @@ def _columns(text: str) -> list[str]:
     return [column.strip() for column in text.split(",") if column.strip()]
 
 
+def _instance(arguments: argparse.Namespace, panel_size: int) -> PanelInstance:
+    quotas = read_features(arguments.features)
+    households = _columns(arguments.household_columns)
+    addresses = _columns(arguments.address_columns)
+    people = read_people(
+        arguments.people,
+        quotas,
+        id_column=arguments.id_column,
+        household_columns=households,
+        address_columns=addresses,
+    )
+    return PanelInstance(
+        people, quotas, panel_size, one_per_household=bool(households or addresses)
+    )
+
+
 def compute_distribution(arguments: argparse.Namespace) -> int:
     """Read the CSV files, compute the distribution and print it as JSON."""
     try:
-        quotas = read_features(arguments.features)
-        households = _columns(arguments.household_columns)
-        addresses = _columns(arguments.address_columns)
-        people = read_people(
-            arguments.people,
-            quotas,
-            id_column=arguments.id_column,
-            household_columns=households,
-            address_columns=addresses,
-        )
-        instance = PanelInstance(
-            people,
-            quotas,
-            arguments.panel_size,
-            one_per_household=bool(households or addresses),
-        )
-        distribution = leximin_panel_distribution(
-            instance, max_levels=1 if arguments.method == "maximin" else None
-        )
+        instance = _instance(arguments, arguments.panel_size)
+        with _solver_banner_to_stderr():
+            distribution = leximin_panel_distribution(
+                instance, max_levels=1 if arguments.method == "maximin" else None
+            )
     except (WijkaanpakError, ValueError) as error:
         return _fail(error)
     output = distribution.as_dict()
@@ -224,6 +284,35 @@ def verify_published_draw(arguments: argparse.Namespace) -> int:
     result = verify_draw(distribution, arguments.seed, claimed)
     print(result.explanation)
     return 0 if result.matches else 1
+
+
+def replace_dropped_members(arguments: argparse.Namespace) -> int:
+    """Draw replacements that keep every quota; print them and the lottery."""
+    panel = _columns(arguments.panel)
+    try:
+        instance = _instance(arguments, len(panel))
+        with _solver_banner_to_stderr():
+            result = replace_dropouts(
+                instance,
+                panel,
+                _columns(arguments.dropped),
+                rng=generator_from_seed(arguments.seed),
+                unavailable=_columns(arguments.unavailable),
+            )
+    except (WijkaanpakError, ValueError) as error:
+        return _fail(error)
+    distribution = result.distribution.as_dict()
+    distribution["fingerprint"] = distribution_fingerprint(result.distribution)
+    output = {
+        "seed": arguments.seed,
+        "kept": list(result.kept),
+        "dropped": list(result.dropped),
+        "replacements": list(result.replacements),
+        "panel": list(result.panel),
+        "distribution": distribution,
+    }
+    print(json.dumps(output, ensure_ascii=False, indent=2))
+    return 0
 
 
 def _oversampling(text: str) -> dict[str, Fraction]:
