@@ -93,6 +93,8 @@ def test_unreadable_postcodes_say_why(written, message):
         ("12 zw", "", (12, "", "ZWART")),
         ("12 rood", "", (12, "", "ROOD")),
         ("12 t/o", "", (12, "", "TO")),
+        ("12t/o", "", (12, "", "TO")),
+        ("12a t/o", "", (12, "A", "TO")),
         ("12 T.O.", "", (12, "", "TO")),
         ("12 tegenover", "", (12, "", "TO")),
         ("12a-2", "", (12, "A", "2")),

@@ -270,7 +270,7 @@ def parse_house_number(number: str | int, addition: str = "") -> tuple[int, str,
     """
     given = f"{number} {addition}".strip()
     text = unicodedata.normalize("NFKC", given).upper()
-    text = re.sub(r"\bT\s*/\s*O\b|\bT\.O\.?", " TO ", text)
+    text = re.sub(r"(?<![A-Z])T\s*[/.]\s*O\.?(?![A-Z])", " TO ", text)
     parts: list[str] = []
     for chunk in _SEPARATORS.split(text):
         parts.extend(_PARTS.findall(chunk))
