@@ -9,6 +9,10 @@ levels. Figures, not tests: run it by hand.
     .venv/bin/python benchmarks/sortition.py            # everything
     .venv/bin/python benchmarks/sortition.py --quick    # the shared pools and 400/5/30
     .venv/bin/python benchmarks/sortition.py --no-theirs --sizes 2000x8x50
+    .venv/bin/python benchmarks/sortition.py --sizes 2000x8x50 --time-limit 1800
+
+Every run goes in a child process that is stopped after ``--time-limit``
+seconds (default 1,800); the line then says so instead of giving a time.
 
 sortition-algorithms is GPL-licensed; it is imported here (and in tests), never
 by the package.
@@ -20,10 +24,11 @@ import argparse
 import csv
 import io
 import logging
+import multiprocessing
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from wijkaanpak.adapters.sortition_csv import (
@@ -123,6 +128,25 @@ def theirs(
     return seconds, min(chance.values())
 
 
+def _child(connection, function, arguments) -> None:  # type: ignore[no-untyped-def]
+    connection.send(function(*arguments))
+    connection.close()
+
+
+def limited(function: Callable, arguments: tuple, seconds: float):  # type: ignore[type-arg]
+    """Run ``function(*arguments)`` in a child process; None after ``seconds``."""
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.Process(target=_child, args=(sender, function, arguments))
+    child.start()
+    if receiver.poll(seconds):
+        result = receiver.recv()
+        child.join()
+        return result
+    child.terminate()
+    child.join()
+    return None
+
+
 def run(
     name: str,
     features_text: str,
@@ -132,27 +156,49 @@ def run(
     *,
     compare: bool,
     leximin: bool,
+    time_limit: float,
 ) -> None:
     quotas = parse_features(features_text)
     pool = parse_people(
         people_text, quotas, id_column=id_column or None if id_column != "" else ""
     )
     instance = PanelInstance(pool, quotas, k)
-    maximin_seconds, maximin_value, _ = ours(instance, 1)
-    line = f"{name:<34} n={len(pool):>5} k={k:>3}  ours maximin {maximin_seconds:7.2f} s  min {maximin_value:.8f}"
-    print(line, flush=True)
-    if compare:
-        their_seconds, their_value = theirs(
-            features_text, people_text, k, id_column or "id"
-        )
+    stopped = f"stopped after the time limit of {time_limit:.0f} s"
+    head = f"{name:<34} n={len(pool):>5} k={k:>3}"
+    mine = limited(ours, (instance, 1), time_limit)
+    if mine is None:
+        print(f"{head}  ours maximin {stopped}", flush=True)
+    else:
+        maximin_seconds, maximin_value, _ = mine
         print(
-            f"{'':<34} theirs maximin {their_seconds:7.2f} s  min {their_value:.8f}"
-            f"  diff {abs(maximin_value - their_value):.1e}"
-            f"  ratio {their_seconds / maximin_seconds:5.1f}x",
+            f"{head}  ours maximin {maximin_seconds:7.2f} s  min {maximin_value:.8f}",
             flush=True,
         )
+    if compare:
+        other = limited(
+            theirs, (features_text, people_text, k, id_column or "id"), time_limit
+        )
+        if other is None:
+            print(f"{'':<34} theirs maximin {stopped}", flush=True)
+        elif mine is None:
+            print(
+                f"{'':<34} theirs maximin {other[0]:7.2f} s  min {other[1]:.8f}",
+                flush=True,
+            )
+        else:
+            their_seconds, their_value = other
+            print(
+                f"{'':<34} theirs maximin {their_seconds:7.2f} s  min {their_value:.8f}"
+                f"  diff {abs(maximin_value - their_value):.1e}"
+                f"  ratio {their_seconds / maximin_seconds:5.1f}x",
+                flush=True,
+            )
     if leximin:
-        seconds, value, levels = ours(instance, None)
+        result = limited(ours, (instance, None), time_limit)
+        if result is None:
+            print(f"{'':<34} ours leximin {stopped}", flush=True)
+            return
+        seconds, value, levels = result
         shown = ", ".join(f"{level:.4f}" for level in levels[:8])
         more = (
             f" ... ({len(levels)} levels)"
@@ -172,6 +218,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-leximin", action="store_true")
     parser.add_argument(
         "--sizes", nargs="*", help="volunteers x features x panel, e.g. 400x5x30"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=1800.0,
+        help="seconds after which one run is stopped",
     )
     arguments = parser.parse_args(argv)
     compare, leximin = not arguments.no_theirs, not arguments.no_leximin
@@ -211,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 id_column,
                 compare=compare,
                 leximin=leximin,
+                time_limit=arguments.time_limit,
             )
     sizes = arguments.sizes or (
         ["400x5x30"]
@@ -230,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "id",
             compare=compare,
             leximin=leximin,
+            time_limit=arguments.time_limit,
         )
     return 0
 

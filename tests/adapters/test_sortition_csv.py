@@ -105,3 +105,29 @@ def test_household_columns_are_normalised():
         household_columns=["postcode", "number"],
     )
     assert people[0].household == people[1].household
+
+
+def test_address_columns_group_one_address_written_differently():
+    quotas = (Quota("g", "f", 0, 2),)
+    people = parse_people(
+        "id,g,postcode,huisnummer,toevoeging\n"
+        "a,f,3511 ab,12-a,\n"
+        "b,f,3511AB,12,A\n"
+        "c,f,3511AB,12,B\n",
+        quotas,
+        address_columns=["postcode", "huisnummer", "toevoeging"],
+    )
+    assert [person.household for person in people] == [
+        "3511AB 12A",
+        "3511AB 12A",
+        "3511AB 12B",
+    ]
+
+
+def test_an_unreadable_address_names_file_and_line():
+    with pytest.raises(WijkaanpakError, match=r"people\.csv, line 3: .*postcode"):
+        parse_people(
+            "id,g,postcode,huisnummer\na,f,3511 AB,1\nb,f,35 AB,2\n",
+            (Quota("g", "f", 0, 2),),
+            address_columns=["postcode", "huisnummer"],
+        )

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from wijkaanpak.core.errors import WijkaanpakError
+from wijkaanpak.core.panels.addresses import AddressError, dutch_address
 from wijkaanpak.core.panels.model import PanelInstance, Person, Quota
 
 __all__ = [
@@ -168,6 +169,7 @@ def parse_people(
     *,
     id_column: str | None = None,
     household_columns: Sequence[str] = (),
+    address_columns: Sequence[str] = (),
     source: str = "people.csv",
 ) -> tuple[Person, ...]:
     """Read volunteers from the people CSV layout.
@@ -183,8 +185,14 @@ def parse_people(
         The id column. ``None`` takes ``id`` if present, else the first column
         that is not a feature; ``""`` numbers the rows from 0 (replication data).
     household_columns : sequence of str
-        Columns that together identify a household (for example postcode and
-        house number); empty for no household key.
+        Columns that together identify a household, compared as written
+        (upper-cased, white space squeezed); empty for no household key.
+    address_columns : sequence of str
+        Instead of ``household_columns``: the postcode column, the house
+        number column and optionally columns with the house letter or
+        addition. The Dutch address is read into its canonical key
+        (:mod:`wijkaanpak.core.panels.addresses`), so "3511 ab 12-a" and
+        "3511AB 12 A" are one household.
     source : str
         The file name used in error messages.
 
@@ -225,7 +233,14 @@ def parse_people(
             id_column = others[0]
     elif id_column and id_column not in header:
         raise WijkaanpakError(f"{source}, line 1: there is no id column {id_column!r}.")
-    for column in household_columns:
+    if household_columns and address_columns:
+        raise WijkaanpakError("Give household columns or address columns, not both.")
+    if address_columns and len(address_columns) < 2:
+        raise WijkaanpakError(
+            "The address columns are the postcode column and the house number "
+            "column, optionally followed by letter or addition columns."
+        )
+    for column in [*household_columns, *address_columns]:
         if column not in header:
             raise WijkaanpakError(
                 f"{source}, line 1: there is no household column {column!r}."
@@ -261,6 +276,12 @@ def parse_people(
         if household_columns:
             parts = [" ".join(row[c].upper().split()) for c in household_columns]
             household = "|".join(parts) if any(parts) else None
+        elif address_columns:
+            postcode, house, *rest = (row[column] for column in address_columns)
+            try:
+                household = dutch_address(postcode, house, " ".join(rest)).key
+            except AddressError as error:
+                raise WijkaanpakError(f"{source}, line {line}: {error}") from None
         people.append(Person(person_id, tuple(pairs), household))
     return tuple(people)
 
@@ -287,6 +308,7 @@ def read_people(
     *,
     id_column: str | None = None,
     household_columns: Sequence[str] = (),
+    address_columns: Sequence[str] = (),
 ) -> tuple[Person, ...]:
     """Read volunteers from a people CSV file; see :func:`parse_people`.
 
@@ -300,6 +322,8 @@ def read_people(
         As in :func:`parse_people`.
     household_columns : sequence of str
         As in :func:`parse_people`.
+    address_columns : sequence of str
+        As in :func:`parse_people`.
 
     Returns
     -------
@@ -311,6 +335,7 @@ def read_people(
         quotas,
         id_column=id_column,
         household_columns=household_columns,
+        address_columns=address_columns,
         source=str(path),
     )
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Draws are reproducible from the published seed; invitations are stratified."""
+"""Draws are reproducible from the published seed."""
 
 from __future__ import annotations
 
@@ -10,13 +10,7 @@ from hypothesis import strategies as st
 
 from wijkaanpak.core.panels.legacy import legacy_panel
 from wijkaanpak.core.panels.leximin import leximin_panel_distribution
-from wijkaanpak.core.panels.lottery import (
-    CODE_ALPHABET,
-    Address,
-    draw_panel,
-    generator_from_seed,
-    invitation_lottery,
-)
+from wijkaanpak.core.panels.lottery import draw_panel, generator_from_seed
 from wijkaanpak.core.panels.model import PanelInstance, Person, Quota
 from wijkaanpak.core.panels.strata import largest_remainder_allocation
 from wijkaanpak.core.panels.verify import verify_draw
@@ -73,22 +67,3 @@ def test_allocation_is_proportional_within_one(sizes, data):
         share = size * total / sum(sizes) if sum(sizes) else 0
         assert share - 1 < count < share + 1
         assert count <= size
-
-
-def test_invitations_are_stratified_with_unambiguous_unique_codes():
-    addresses = [Address(f"a{i:03}", "noord" if i < 60 else "zuid") for i in range(100)]
-    invitations = invitation_lottery(addresses, 10, rng=random.Random(5))
-    neighbourhoods = [invitation.address.neighbourhood for invitation in invitations]
-    assert neighbourhoods.count("noord") == 6
-    assert neighbourhoods.count("zuid") == 4
-    codes = [invitation.code for invitation in invitations]
-    assert len(set(codes)) == 10
-    assert all(set(code) <= set(CODE_ALPHABET) for code in codes)
-    assert not set("0O1I") & set(CODE_ALPHABET)
-
-
-def test_invitation_lottery_is_reproducible_from_a_seed():
-    addresses = [Address(f"a{i}", f"b{i % 3}") for i in range(30)]
-    assert invitation_lottery(addresses, 7, rng=generator_from_seed("99")) == (
-        invitation_lottery(list(reversed(addresses)), 7, rng=generator_from_seed("99"))
-    )
