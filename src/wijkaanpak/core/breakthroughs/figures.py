@@ -86,6 +86,8 @@ class CaseFigures:
     open_by_level : tuple of (Level, tuple of int)
         Per level, bottom first, the open cases per age band of
         :data:`AGE_BANDS`.
+    open_per_level : tuple of (Level, int)
+        Per level, bottom first, all open cases.
     open_cases, closed_cases : int
         Totals.
     outcomes : tuple of (Outcome, int)
@@ -99,6 +101,7 @@ class CaseFigures:
     """
 
     open_by_level: tuple[tuple[Level, tuple[int, ...]], ...]
+    open_per_level: tuple[tuple[Level, int], ...]
     open_cases: int
     closed_cases: int
     outcomes: tuple[tuple[Outcome, int], ...]
@@ -209,6 +212,7 @@ def case_figures(cases: Iterable[CaseFacts], *, today: datetime.date) -> CaseFig
     breakthroughs = outcomes[Outcome.INCIDENTAL] + outcomes[Outcome.STRUCTURAL]
     return CaseFigures(
         open_by_level=tuple((level, tuple(grid[level])) for level in LADDER),
+        open_per_level=tuple((level, sum(grid[level])) for level in LADDER),
         open_cases=open_cases,
         closed_cases=sum(outcomes.values()),
         outcomes=tuple((outcome, outcomes[outcome]) for outcome in Outcome),
@@ -259,6 +263,7 @@ class PublishedFigures:
     """
 
     open_by_level: tuple[tuple[Level, tuple[int | None, ...]], ...]
+    open_per_level: tuple[tuple[Level, int | None], ...]
     open_cases: int | None
     closed_cases: int | None
     outcomes: tuple[tuple[Outcome, int | None], ...]
@@ -301,6 +306,10 @@ def publish(
         open_by_level=tuple(
             (level, tuple(suppress_small(count, threshold) for count in row))
             for level, row in figures.open_by_level
+        ),
+        open_per_level=tuple(
+            (level, suppress_small(count, threshold))
+            for level, count in figures.open_per_level
         ),
         open_cases=suppress_small(figures.open_cases, threshold),
         closed_cases=suppress_small(figures.closed_cases, threshold),
