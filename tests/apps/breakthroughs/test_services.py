@@ -198,7 +198,7 @@ def test_closing_records_the_outcome_and_the_time_to_breakthrough(cases):
         "structural",
         40,
     )
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match=r"closed|gesloten"):
         services.record_case_decision(case, text="x", grounds="y", acting_user=None)
 
 
@@ -246,7 +246,7 @@ def test_a_report_that_cannot_be_fixed_becomes_a_case_linked_both_ways(
     report = report_in()
     problem = report.problem
     bureau = area.people["bureau"]
-    with pytest.raises(ValidationError, match="cannot be fixed"):
+    with pytest.raises(ValidationError, match=r"cannot be fixed|niet op te lossen"):
         services.open_case(area, case_input(rule), problem=problem, acting_user=bureau)
     report_services.change_status(
         problem,
@@ -261,7 +261,7 @@ def test_a_report_that_cannot_be_fixed_becomes_a_case_linked_both_ways(
 
     assert case.source == "resident_report"
     assert selectors.case_for_problem(problem) == case
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(ValidationError, match=r"already|al een knelpunt"):
         services.open_case(area, case_input(rule), problem=problem, acting_user=bureau)
 
 
@@ -301,7 +301,7 @@ def test_linked_cases_of_one_area_only(cases):
         services.link_cases(second, first, kind="same_cause", acting_user=None) == same
     )
     assert link.kind == "follow_up"
-    with pytest.raises(ValidationError, match="same focus area"):
+    with pytest.raises(ValidationError, match=r"same focus area|hetzelfde focusgebied"):
         services.link_cases(
             first, cases.cases["elders"], kind="same_cause", acting_user=None
         )

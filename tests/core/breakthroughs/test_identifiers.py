@@ -132,9 +132,16 @@ def test_text_without_digits_or_at_signs_has_no_identifiers(text):
     assert kinds(text) == []
 
 
-@given(st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ23456789", min_size=6, max_size=6))
-def test_generated_household_codes_are_valid(suffix):
-    assert is_valid_household_code(f"HH-{suffix}", today=TODAY)
+@given(
+    st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=3, max_size=3),
+    st.text(alphabet="23456789", min_size=3, max_size=3),
+)
+def test_codes_shaped_as_the_generated_ones_are_valid(letters, digits):
+    assert is_valid_household_code(f"HH-{letters}{digits}", today=TODAY)
+
+
+def test_a_code_hiding_a_postcode_is_refused():
+    assert not is_valid_household_code("HH-2222AA", today=TODAY)
 
 
 @pytest.mark.parametrize(

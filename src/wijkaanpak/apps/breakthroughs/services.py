@@ -66,7 +66,8 @@ if TYPE_CHECKING:
     from wijkaanpak.apps.reports.models import Problem
 
 #: Letters and digits of generated household codes, without look-alikes.
-_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+_CODE_DIGITS = "23456789"
 #: Labels of the identifier kinds, for warnings.
 IDENTIFIER_LABELS = {
     "bsn": gettext_lazy("a citizen service number (BSN)"),
@@ -159,8 +160,14 @@ def _core_error(error: ladder.LadderError) -> ValidationError:
 
 
 def new_household_code() -> str:
-    """A fresh household reference code, for teams without their own."""
-    return "HH-" + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
+    """A fresh household reference code, for teams without their own.
+
+    Three letters then three digits: never the shape of a BSN, a telephone
+    number, a date or a postcode.
+    """
+    letters = "".join(secrets.choice(_CODE_LETTERS) for _ in range(3))
+    digits = "".join(secrets.choice(_CODE_DIGITS) for _ in range(3))
+    return f"HH-{letters}{digits}"
 
 
 def _owner_label(user: User | None) -> str:
