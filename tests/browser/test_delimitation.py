@@ -14,7 +14,7 @@ def demo_bureau(db):
     from wijkaanpak.cli.demo import load_demo
 
     load_demo(seed=2026, progress=False)
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
     user = area.memberships.filter(role="bureau").first().user
     User.objects.filter(pk=user.pk).update(password="")
     user.set_password(PASSWORD)

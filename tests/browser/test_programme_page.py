@@ -13,7 +13,7 @@ def demo_area():
     assert load_demo(seed=2026, progress=False)
     from wijkaanpak.apps.areas.models import FocusArea
 
-    return FocusArea.objects.get()
+    return FocusArea.objects.order_by("pk").first()
 
 
 def test_the_public_programme_draws_the_goal_tree(live_server, page, demo_area):

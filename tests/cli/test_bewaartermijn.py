@@ -12,3 +12,9 @@ def test_the_command_reports_what_it_erased(capsys):
     assert main(["bewaartermijn"]) == 0
 
     assert "Contact data erased from 0 report(s)" in capsys.readouterr().out
+
+
+def test_the_command_also_erases_old_case_texts(capsys):
+    assert main(["bewaartermijn"]) == 0
+
+    assert "Texts erased from 0 blockage case(s)" in capsys.readouterr().out

@@ -21,7 +21,7 @@ def demo_output(capsys):
 
 
 def test_the_demo_city_is_loaded_with_its_focus_area(demo_output):
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
     neighbourhoods = Neighbourhood.objects.filter(municipality=area.municipality)
 
     assert "fictie" in area.municipality.name
@@ -41,7 +41,7 @@ def test_the_demo_city_is_loaded_with_its_focus_area(demo_output):
 
 
 def test_the_demo_prints_a_login_for_every_role_and_each_works(demo_output):
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
     for role in Role:
         printed = [
             membership.user.username
@@ -58,10 +58,12 @@ def test_the_demo_prints_a_login_for_every_role_and_each_works(demo_output):
 
 
 def test_running_the_demo_twice_keeps_one_city(demo_output, capsys):
+    areas = FocusArea.objects.count()
+
     assert main(["demo", "--no-serve", "--quiet"]) == 0
 
     assert "already present" in capsys.readouterr().out
-    assert FocusArea.objects.count() == 1
+    assert FocusArea.objects.count() == areas
 
 
 def test_the_demo_has_reports_in_every_status_a_joined_problem_and_an_evening(
@@ -101,7 +103,7 @@ def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
     assert (
         main(["demo", "--no-serve", "--quiet", "--open311-key", "demo-sleutel-1"]) == 0
     )
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
 
     assert "/open311/v2/" in capsys.readouterr().out
     response = Client().post(
@@ -120,7 +122,7 @@ def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
 def test_the_demos_evening_account_lists_the_earlier_evening(demo_output):
     from wijkaanpak.apps.reports.models import IrritationEvening
 
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
     later = IrritationEvening.objects.order_by("held_on").last()
     client = Client()
     assert client.login(username="beheerder", password=DEMO_PASSWORD)
@@ -139,7 +141,7 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
     from wijkaanpak.apps.programme import selectors
     from wijkaanpak.apps.programme.models import Goal, Measure
 
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
     goals = list(selectors.goals_of(area))
     measures = list(selectors.measures_of(area))
     balances = selectors.balances_of(area, up_to_year=timezone.localdate().year - 1)
@@ -168,3 +170,30 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
         "partner_without_commitment",
         "additional_started_before_programme",
     } <= kinds
+
+
+def test_the_demo_has_cases_at_every_level_and_a_rule_blocking_in_several_areas(
+    demo_output,
+):
+    from wijkaanpak.apps.breakthroughs import selectors
+    from wijkaanpak.apps.breakthroughs.models import BlockageCase, CaseStep
+
+    area = FocusArea.objects.order_by("pk").first()
+    cases = BlockageCase.objects.filter(focus_area=area)
+    open_levels = set(cases.filter(status="open").values_list("level", flat=True))
+    outcomes = set(cases.exclude(outcome="").values_list("outcome", flat=True))
+    register = selectors.rule_register()
+    shared = next(row for row in register if row.rule.title == "Kostendelersnorm")
+
+    assert open_levels == {
+        "front_line",
+        "programme_bureau",
+        "breakthrough_table",
+        "national_meeting",
+    }
+    assert outcomes == {"incidental", "structural", "not_possible"}
+    assert CaseStep.objects.filter(case__focus_area=area).exclude(skipped=[]).exists()
+    assert shared.tally.areas_hit >= 2
+    assert shared.tally.broken_through_elsewhere(str(area.pk))
+    assert area.meetings.filter(blockage_items__isnull=False).exists()
+    assert area.homework.filter(blockage_decisions__isnull=False).exists()

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``wijk bewaartermijn``: erase reporters' contact data past the retention period.
+"""``wijk bewaartermijn``: erase personal data past their retention period.
 
-Run it daily (cron or a systemd timer). The period is
-``WIJKAANPAK_REPORT_RETENTION_DAYS`` days after a problem is closed.
+Run it daily (cron or a systemd timer). Reporters' contact data go
+``WIJKAANPAK_REPORT_RETENTION_DAYS`` days after a problem is closed; the free
+texts of blockage cases ``WIJKAANPAK_CASE_RETENTION_DAYS`` days after the case
+is closed.
 """
 
 from __future__ import annotations
@@ -17,12 +19,18 @@ def erase(arguments: argparse.Namespace) -> int:
     setup_django()
     from django.conf import settings
 
+    from wijkaanpak.apps.breakthroughs import services as breakthrough_services
     from wijkaanpak.apps.reports import services
 
     count = services.erase_expired_contact_data(acting_user=None)
     print(
         f"Contact data erased from {count} report(s) closed more than "
         f"{settings.WIJKAANPAK_REPORT_RETENTION_DAYS} days ago."
+    )
+    cases = breakthrough_services.erase_expired_case_texts(acting_user=None)
+    print(
+        f"Texts erased from {cases} blockage case(s) closed more than "
+        f"{settings.WIJKAANPAK_CASE_RETENTION_DAYS} days ago."
     )
     return 0
 
@@ -31,6 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``wijk bewaartermijn``."""
     parser = subparsers.add_parser(
         "bewaartermijn",
-        help="erase reporters' contact data past the retention period",
+        help="erase contact data and case texts past their retention period",
     )
     parser.set_defaults(handler=erase)

@@ -20,6 +20,11 @@ from wijkaanpak.apps.areas.api import (
     MunicipalityViewSet,
     NeighbourhoodViewSet,
 )
+from wijkaanpak.apps.breakthroughs.api import (
+    BlockageCaseViewSet,
+    BlockingRuleViewSet,
+    BreakthroughFiguresViewSet,
+)
 from wijkaanpak.apps.programme.api import (
     CommitmentViewSet,
     DeliveryViewSet,
@@ -45,6 +50,11 @@ router.register(
     "national-minimum-goals",
     NationalMinimumGoalViewSet,
     basename="national-minimum-goal",
+)
+router.register("blockage-cases", BlockageCaseViewSet, basename="blockage-case")
+router.register("blocking-rules", BlockingRuleViewSet, basename="blocking-rule")
+router.register(
+    "breakthrough-figures", BreakthroughFiguresViewSet, basename="breakthrough-figures"
 )
 
 #: The language of the published schema, whatever the reader's browser asks.

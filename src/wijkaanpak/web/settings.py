@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.areas",
     "wijkaanpak.apps.reports",
     "wijkaanpak.apps.programme",
+    "wijkaanpak.apps.breakthroughs",
     "wijkaanpak.web",
 ]
 
@@ -201,6 +202,9 @@ WIJKAANPAK_REPORT_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_REPORT_RETENTION_DAYS", "90")
 )
 #: Days a partner's return link stays valid.
+WIJKAANPAK_CASE_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_CASE_RETENTION_DAYS", "365")
+)
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
 #: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.
 WIJKAANPAK_LIBERATION_DAY = os.environ.get("WIJKAANPAK_LIBERATION_DAY", "yearly")
@@ -232,6 +236,15 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "LICENSE": {"name": "EUPL-1.2"},
+    # Names of choice sets that share a field name with another app's.
+    "ENUM_NAME_OVERRIDES": {
+        "BlockingRuleKindEnum": "wijkaanpak.apps.breakthroughs.models.BlockingRule.Kind",
+        "CaseDecisionKindEnum": "wijkaanpak.apps.breakthroughs.models.CaseDecision.Kind",
+        "CaseLinkKindEnum": "wijkaanpak.apps.breakthroughs.models.CaseLink.Kind",
+        "CaseStatusEnum": "wijkaanpak.apps.breakthroughs.models.CaseStatus",
+        "LevelEnum": "wijkaanpak.apps.breakthroughs.models.Level",
+        "KindEnum": "wijkaanpak.apps.programme.models.CommitmentKind",
+    },
 }
 
 LOGGING = {

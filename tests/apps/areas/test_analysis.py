@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_area():
     load_demo(seed=2026, progress=False)
-    return FocusArea.objects.get()
+    return FocusArea.objects.order_by("pk").first()
 
 
 def test_the_demo_focus_area_is_where_problems_stack(demo_area):

@@ -131,7 +131,7 @@ def demo(db):
     from wijkaanpak.cli.demo import load_demo
 
     load_demo(seed=2026, progress=False)
-    area = FocusArea.objects.get()
+    area = FocusArea.objects.order_by("pk").first()
     bureau = area.memberships.filter(role="bureau").first().user
     return area, bureau
 

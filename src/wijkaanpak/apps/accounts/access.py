@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from wijkaanpak.apps.accounts.models import User
     from wijkaanpak.apps.areas.models import FocusArea
+    from wijkaanpak.apps.breakthroughs.models import BlockageCase
     from wijkaanpak.apps.reports.models import Problem
 
     AnyUser = User | AnonymousUser
@@ -207,5 +208,74 @@ def require_problem_handling(
     if status == Status.FIX_VERIFIED and may(
         acting_user, problem.focus_area, Need.MEMBER
     ):
+        return
+    raise PermissionDenied
+
+
+def access_blockage_case(
+    user: AnyUser, slug: str, case_id: int, *, need: Need = Need.MEMBER
+) -> BlockageCase:
+    """Return a blockage case of the area if the user meets ``need`` there; else 404."""
+    from wijkaanpak.apps.breakthroughs.models import BlockageCase
+
+    focus_area = access_focus_area(user, slug, need=need)
+    case = (
+        BlockageCase.objects.select_related("focus_area", "problem", "flagged_by")
+        .filter(pk=case_id, focus_area=focus_area)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def may_decide_on_case(user: AnyUser, case: BlockageCase) -> bool:
+    """Who records decisions on a case depends on the level it stands on.
+
+    At the front line any member of the area decides (the team that knows
+    the household); higher up the programme bureau records the decisions of
+    the bureau, the breakthrough table and the national meeting. At the
+    breakthrough table an alliance member with mandate may record them too.
+    """
+    from wijkaanpak.apps.breakthroughs.models import Level
+
+    if may(user, case.focus_area, Need.BUREAU):
+        return True
+    if case.level == Level.FRONT_LINE:
+        return may(user, case.focus_area, Need.MEMBER)
+    if case.level != Level.ALLIANCE:
+        return False
+    if not may(user, case.focus_area, Need.ALLIANCE):
+        return False
+    return Membership.objects.filter(
+        user=user, focus_area=case.focus_area, role=Role.ALLIANCE, has_mandate=True
+    ).exists()
+
+
+def require_case_decision(acting_user: User | None, case: BlockageCase) -> None:
+    """Raise unless the acting user may decide at the case's level; ``None`` is a job."""
+    if acting_user is None:
+        return
+    if may_decide_on_case(acting_user, case):
+        return
+    raise PermissionDenied
+
+
+def may_read_rule_register(user: AnyUser) -> bool:
+    """The register of blocking rules: national staff and every area's members."""
+    if not user.is_authenticated:
+        return False
+    if not user.is_active:
+        return False
+    if is_national_viewer(user):
+        return True
+    return Membership.objects.filter(user=user, focus_area__isnull=False).exists()
+
+
+def require_rule_register_reader(acting_user: User | None) -> None:
+    """Raise unless the acting user may read and add to the register; ``None`` is a job."""
+    if acting_user is None:
+        return
+    if may_read_rule_register(acting_user):
         return
     raise PermissionDenied

@@ -25,6 +25,8 @@ from wijkaanpak.apps.accounts.access import (
     may_act_for,
 )
 from wijkaanpak.apps.areas.models import FocusArea
+from wijkaanpak.apps.breakthroughs import forms as breakthrough_forms
+from wijkaanpak.apps.breakthroughs import selectors as breakthrough_selectors
 from wijkaanpak.apps.programme import forms, selectors, services
 from wijkaanpak.apps.programme.models import (
     Commitment,
@@ -613,6 +615,20 @@ def meeting_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "homework_form": forms.HomeworkForm(focus_area=focus_area)
             if can_edit
             else None,
+            "blockage_items": [
+                (
+                    item,
+                    breakthrough_forms.MeetingDecisionForm(
+                        auto_id=f"id_case{item.pk}_%s"
+                    )
+                    if can_edit
+                    else None,
+                )
+                for item in breakthrough_selectors.agenda_of(meeting)
+            ],
+            "open_escalations": breakthrough_selectors.open_escalations_in(
+                focus_area
+            ).count(),
         },
     )
 

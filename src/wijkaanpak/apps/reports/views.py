@@ -32,6 +32,7 @@ from wijkaanpak.apps.accounts.access import (
     may_see_contact_data,
 )
 from wijkaanpak.apps.areas import selectors as area_selectors
+from wijkaanpak.apps.breakthroughs import selectors as breakthrough_selectors
 from wijkaanpak.apps.reports import selectors, services
 from wijkaanpak.apps.reports.forms import (
     AssignForm,
@@ -366,6 +367,7 @@ def problem_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 exclude=problem.pk,
             ),
             "action": action,
+            "blockage_case": breakthrough_selectors.case_for_problem(problem),
         },
         status=400 if request.method == "POST" else 200,
     )
