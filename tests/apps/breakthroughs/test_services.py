@@ -85,7 +85,7 @@ def test_skipping_a_level_needs_a_recorded_reason(cases):
     case = cases.cases["front_line"]
     bureau = cases.people["bureau"]
 
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match="reden"):
         services.escalate_case(case, to_level="breakthrough_table", acting_user=bureau)
     services.escalate_case(
         case,
@@ -103,7 +103,7 @@ def test_skipping_a_level_needs_a_recorded_reason(cases):
 
 
 def test_a_case_never_climbs_down(cases):
-    with pytest.raises(ValidationError, match="only climbs"):
+    with pytest.raises(ValidationError, match="alleen omhoog"):
         services.escalate_case(
             cases.cases["programme_bureau"],
             to_level="front_line",
@@ -167,7 +167,7 @@ def test_a_case_closes_only_with_an_outcome_and_its_parts(cases):
         services.close_case(
             case, outcome="", household_result="x", grounds="y", acting_user=None
         )
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match="reden"):
         services.close_case(
             case,
             outcome="not_possible",

@@ -12,6 +12,7 @@ levels, outcomes and the kinds of identifiers confirmed, never the texts.
 from __future__ import annotations
 
 import datetime
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -154,9 +155,65 @@ def _when(on: datetime.date | None, acting_user: User | None) -> datetime.date:
     return on
 
 
+#: The core's fixed sentences, in the language of the interface.
+_CORE_SENTENCES = {
+    "Say what the outcome means for the household.": gettext_lazy(
+        "Say what the outcome means for the household."
+    ),
+    "A case that cannot be broken through needs the reason.": gettext_lazy(
+        "A case that cannot be broken through needs the reason."
+    ),
+    "A structural breakthrough needs what changed in the rule, procedure or budget.": (
+        gettext_lazy(
+            "A structural breakthrough needs what changed in the rule, "
+            "procedure or budget."
+        )
+    ),
+    "A breakthrough cannot come before the case was opened.": gettext_lazy(
+        "A breakthrough cannot come before the case was opened."
+    ),
+    "A case starts on a level of the ladder.": gettext_lazy(
+        "A case starts on a level of the ladder."
+    ),
+    "The ladder history must be in date order.": gettext_lazy(
+        "The ladder history must be in date order."
+    ),
+}
+_SKIPPING = re.compile(r"Skipping (?P<levels>.+) needs a recorded reason\.")
+_CLIMBING = re.compile(
+    r"A case only climbs: it cannot move from (?P<current>\S+) to (?P<target>\S+)\."
+)
+
+
+def _level_label(value: str) -> str:
+    return str(Level(value).label) if value in Level.values else value
+
+
 def _core_error(error: ladder.LadderError) -> ValidationError:
-    """The core's sentence, in the words of the interface."""
-    return ValidationError(str(error))
+    """The core's sentence, in the words and the language of the interface.
+
+    The core speaks English and knows no Django; its sentences are matched
+    here and given to the user translated.
+    """
+    text = str(error)
+    skipping = _SKIPPING.fullmatch(text)
+    if skipping:
+        levels = ", ".join(
+            _level_label(value.strip()) for value in skipping["levels"].split(",")
+        )
+        return ValidationError(
+            _("Skipping %(levels)s needs a recorded reason.") % {"levels": levels}
+        )
+    climbing = _CLIMBING.fullmatch(text)
+    if climbing:
+        return ValidationError(
+            _("A case only climbs: it cannot move from %(current)s to %(target)s.")
+            % {
+                "current": _level_label(climbing["current"]),
+                "target": _level_label(climbing["target"]),
+            }
+        )
+    return ValidationError(str(_CORE_SENTENCES.get(text, text)))
 
 
 def new_household_code() -> str:

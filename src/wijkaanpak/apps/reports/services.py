@@ -10,6 +10,7 @@ statuses, never contact data or free text.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import uuid
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijkaanpak.apps.accounts.access import (
     Need,
@@ -89,6 +91,53 @@ class ReportInput:
     address: str = ""
     photo: UploadedFile | None = None
     contact: Contact = Contact()
+
+
+#: The status flow's fixed sentences (``core.reports.status``), translated.
+_FLOW_SENTENCES = {
+    "A problem starts as received.": gettext_lazy("A problem starts as received."),
+    "A status change cannot be older than the last one.": gettext_lazy(
+        "A status change cannot be older than the last one."
+    ),
+    "Say why: a forwarded problem names to whom and why, and a problem that "
+    "cannot be fixed gets an explanation.": gettext_lazy(
+        "Say why: a forwarded problem names to whom and why, and a problem that "
+        "cannot be fixed gets an explanation."
+    ),
+    "Only a verified fix carries a verification.": gettext_lazy(
+        "Only a verified fix carries a verification."
+    ),
+    "A fix counts as verified only with a recorded verification: say who checked "
+    "it and how.": gettext_lazy(
+        "A fix counts as verified only with a recorded verification: say who "
+        "checked it and how."
+    ),
+    "Only a reporter can confirm a fix as the reporter.": gettext_lazy(
+        "Only a reporter can confirm a fix as the reporter."
+    ),
+    "The one who claimed the fix cannot also verify it; ask a colleague or the "
+    "reporter.": gettext_lazy(
+        "The one who claimed the fix cannot also verify it; ask a colleague or "
+        "the reporter."
+    ),
+}
+_MOVE = re.compile(r"A problem cannot go from (?P<old>\S+) to (?P<new>\S+)\.")
+
+
+def _status_error(error: flow.StatusError) -> ValidationError:
+    """The flow's English sentence, in the language of the interface."""
+    text = str(error)
+    move = _MOVE.fullmatch(text)
+    if move:
+        labels = dict(Status.choices)
+        return ValidationError(
+            _("A problem cannot go from %(old)s to %(new)s.")
+            % {
+                "old": labels.get(move["old"], move["old"]),
+                "new": labels.get(move["new"], move["new"]),
+            }
+        )
+    return ValidationError(str(_FLOW_SENTENCES.get(text, text)))
 
 
 def _actor_label(user: User | None) -> str:
@@ -170,7 +219,7 @@ def _record_change(
     try:
         flow.append_change(history_of(problem), core_change)
     except flow.StatusError as error:
-        raise ValidationError(str(error)) from error
+        raise _status_error(error) from error
     change = StatusChange.objects.create(
         problem=problem,
         status=status,
