@@ -14,6 +14,11 @@ from wijkaanpak.cli import main
 pytestmark = pytest.mark.django_db
 
 
+def main_area() -> FocusArea:
+    """The demo city's focus area; the two peers live in other municipalities."""
+    return FocusArea.objects.get(municipality__code="GM9901")
+
+
 @pytest.fixture
 def demo_output(capsys):
     assert main(["demo", "--no-serve", "--quiet"]) == 0
@@ -21,7 +26,7 @@ def demo_output(capsys):
 
 
 def test_the_demo_city_is_loaded_with_its_focus_area(demo_output):
-    area = FocusArea.objects.get()
+    area = main_area()
     neighbourhoods = Neighbourhood.objects.filter(municipality=area.municipality)
 
     assert "fictie" in area.municipality.name
@@ -41,7 +46,7 @@ def test_the_demo_city_is_loaded_with_its_focus_area(demo_output):
 
 
 def test_the_demo_prints_a_login_for_every_role_and_each_works(demo_output):
-    area = FocusArea.objects.get()
+    area = main_area()
     for role in Role:
         printed = [
             membership.user.username
@@ -61,7 +66,7 @@ def test_running_the_demo_twice_keeps_one_city(demo_output, capsys):
     assert main(["demo", "--no-serve", "--quiet"]) == 0
 
     assert "already present" in capsys.readouterr().out
-    assert FocusArea.objects.count() == 1
+    assert FocusArea.objects.count() == 3
 
 
 def test_the_demo_has_reports_in_every_status_a_joined_problem_and_an_evening(
@@ -69,9 +74,13 @@ def test_the_demo_has_reports_in_every_status_a_joined_problem_and_an_evening(
 ):
     from wijkaanpak.apps.reports.models import IrritationEvening, Problem, Report
 
-    statuses = set(Problem.objects.values_list("status", flat=True))
-    joined = [p for p in Problem.objects.all() if p.reports.count() > 1]
-    earlier = IrritationEvening.objects.order_by("held_on").first()
+    area = main_area()
+    problems = Problem.objects.filter(focus_area=area)
+    statuses = set(problems.values_list("status", flat=True))
+    joined = [p for p in problems if p.reports.count() > 1]
+    earlier = (
+        IrritationEvening.objects.filter(focus_area=area).order_by("held_on").first()
+    )
 
     assert statuses == {
         "received",
@@ -101,7 +110,7 @@ def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
     assert (
         main(["demo", "--no-serve", "--quiet", "--open311-key", "demo-sleutel-1"]) == 0
     )
-    area = FocusArea.objects.get()
+    area = main_area()
 
     assert "/open311/v2/" in capsys.readouterr().out
     response = Client().post(
@@ -120,8 +129,8 @@ def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
 def test_the_demos_evening_account_lists_the_earlier_evening(demo_output):
     from wijkaanpak.apps.reports.models import IrritationEvening
 
-    area = FocusArea.objects.get()
-    later = IrritationEvening.objects.order_by("held_on").last()
+    area = main_area()
+    later = IrritationEvening.objects.filter(focus_area=area).order_by("held_on").last()
     client = Client()
     assert client.login(username="beheerder", password=DEMO_PASSWORD)
 
@@ -139,7 +148,7 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
     from wijkaanpak.apps.programme import selectors
     from wijkaanpak.apps.programme.models import Goal, Measure
 
-    area = FocusArea.objects.get()
+    area = main_area()
     goals = list(selectors.goals_of(area))
     measures = list(selectors.measures_of(area))
     balances = selectors.balances_of(area, up_to_year=timezone.localdate().year - 1)
@@ -168,3 +177,34 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
         "partner_without_commitment",
         "additional_started_before_programme",
     } <= kinds
+
+
+def test_the_demo_compares_three_areas_and_its_report_renders_to_pdf(demo_output):
+    # One test for both, so the demo is loaded once: the dashboard needs the
+    # peers, and the report of the demo area must read as a real one.
+    import io
+
+    from pypdf import PdfReader
+
+    areas = FocusArea.objects.select_related("municipality").order_by("pk")
+    codes = [area.municipality.code for area in areas]
+    assert codes == ["GM9901", "GM9902", "GM9903"]
+    assert len({area.municipality.name for area in areas}) == 3
+    client = Client()
+    assert client.login(username="rijk", password=DEMO_PASSWORD)
+    page = client.get("/landelijk/dashboard/").content.decode()
+    for area in areas:
+        assert area.name in page
+        assert area.goals.exists()
+        assert area.problems.exists()
+
+    area = main_area()
+    response = Client().get(f"/focusgebieden/{area.slug}/voortgang.pdf")
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert 2 <= len(reader.pages) <= 6
+    assert "Wat we beloofden" in text
+    assert "Wat nog niet lukte, en waarom" in text
+    assert area.name in text

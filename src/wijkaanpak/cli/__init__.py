@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "loting",
     "stemming",
     "bewaartermijn",
+    "rapport",
     "openapi",
 )
 
