@@ -59,7 +59,12 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
         programme_demo.save_programme(city, focus_area, programme)
         bar.update()
         bar.set_postfix_str("impact")
-        monitor_demo.save_benefits(focus_area, programme, demo_benefits())
+        monitor_demo.save_benefits(
+            focus_area,
+            programme,
+            demo_benefits(),
+            {o.key: o.name for o in city.organisations},
+        )
         bar.update()
         if peers:
             bar.set_postfix_str("peer areas")

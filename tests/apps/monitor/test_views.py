@@ -197,3 +197,18 @@ def test_a_wrong_ladder_line_names_the_line(monitored):
     )
     assert answer.context["ladder_result"] is None
     assert "1" in str(answer.context["ladder"].errors["moves"])
+
+
+def test_the_national_csv_has_every_area_and_the_spread(monitored):
+    import csv
+    import io
+
+    answer = client_for(monitored, "national").get(reverse("monitor:national_csv"))
+    rows = list(csv.reader(io.StringIO(answer.content.decode())))
+
+    assert rows[0][:3] == ["kind", "key", "name"]
+    low_income = [row for row in rows if row[1] == "low_income_households"]
+    values = {row[5]: row[6] for row in low_income if row[0] == "indicator"}
+    spread = {row[5]: row[6] for row in low_income if row[0] == "spread"}
+    assert values == {"Derde": "11.0", "Elders": "4.0", "Oost": "21.5"}
+    assert spread == {"minimum": "4.0", "median": "11.0", "maximum": "21.5"}

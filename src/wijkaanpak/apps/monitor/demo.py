@@ -18,8 +18,13 @@ def save_benefits(
     focus_area: FocusArea,
     programme: DemoProgramme,
     benefits: tuple[DemoBenefit, ...],
+    partner_names: dict[str, str],
 ) -> int:
-    """Write the assumptions through the service, as the bureau would; return how many."""
+    """Write the assumptions through the service, as the bureau would; return how many.
+
+    ``partner_names`` maps the demo's organisation keys to their names, for
+    beneficiaries written as ``partner:<key>``.
+    """
     titles = {measure.key: measure.title for measure in programme.measures}
     measures = {
         measure.title: measure
@@ -30,9 +35,12 @@ def save_benefits(
         measure = measures.get(titles.get(benefit.measure_key, ""))
         if measure is None:
             continue
+        beneficiary = benefit.beneficiary
+        if beneficiary.startswith("partner:"):
+            beneficiary = partner_names[beneficiary.removeprefix("partner:")]
         services.add_benefit_assumption(
             measure,
-            beneficiary=benefit.beneficiary,
+            beneficiary=beneficiary,
             label=benefit.label,
             value_per_unit_cents=benefit.euros_per_unit * 100,
             units_per_year=benefit.units_per_year,

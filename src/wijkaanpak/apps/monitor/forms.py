@@ -36,7 +36,14 @@ class RateForm(forms.Form):
 class BenefitAssumptionForm(forms.Form):
     """A benefit of a measure: how many a year, worth how much, to whom."""
 
-    beneficiary = forms.CharField(label=gettext_lazy("Who gains"), max_length=200)
+    beneficiary = forms.CharField(
+        label=gettext_lazy("Who gains"),
+        max_length=200,
+        help_text=gettext_lazy(
+            "Write a partner's name as in the budget, so its costs and gains meet."
+        ),
+        widget=forms.TextInput(attrs={"list": "parties"}),
+    )
     label = forms.CharField(label=gettext_lazy("What is gained"), max_length=200)
     value_per_unit = forms.DecimalField(
         label=gettext_lazy("Value per person or case per year (euro)"),

@@ -17,7 +17,6 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from wijkaanpak.adapters.charts import MapArea, Series, area_map, line_chart
-from wijkaanpak.apps.areas.analysis import UNIT_NAMES
 from wijkaanpak.apps.areas.models import FocusArea, Neighbourhood
 from wijkaanpak.apps.monitor.selectors import (
     AreaMonitor,
@@ -134,7 +133,7 @@ def _goal_chart(progress: GoalProgress, chart_id: str) -> tuple[str, list[Any]]:
             "path to the target. The table below gives the same figures."
         )
         % {"indicator": comparison.name},
-        unit=str(UNIT_NAMES.get(comparison.indicator.unit, comparison.indicator.unit)),
+        unit=comparison.unit,
         chart_id=chart_id,
     )
     return svg, [row for row in rows if any(v is not None for v in row[1:3])]

@@ -26,7 +26,7 @@ from django.utils.translation import get_language
 
 import numpy as np
 
-from wijkaanpak.apps.areas.analysis import COUNTRY
+from wijkaanpak.apps.areas.analysis import COUNTRY, UNIT_NAMES
 from wijkaanpak.apps.areas.analysis import catalogue as _read_catalogue
 from wijkaanpak.apps.areas.models import (
     Figure,
@@ -72,6 +72,9 @@ from wijkaanpak.core.monitor import (
 from wijkaanpak.core.monitor.disclosure import SMALL_NUMBER
 
 INHABITANTS = "a_inw"
+#: The least year-to-year noise assumed: CBS publishes with one decimal, so
+#: a difference below half of it is rounding, not movement.
+NOISE_FLOOR = 0.05
 
 History = dict[int, float]
 
@@ -100,6 +103,11 @@ def indicator_name(indicator: Indicator) -> str:
     """The indicator's name in the page's language."""
     dutch = (get_language() or "nl").startswith("nl")
     return indicator.name_nl if dutch else indicator.name_en
+
+
+def unit_name(indicator: Indicator) -> str:
+    """The unit in the page's language; users' own units as they wrote them."""
+    return str(UNIT_NAMES.get(indicator.unit, indicator.unit))
 
 
 def outcome_indicators() -> list[Indicator]:
@@ -253,6 +261,7 @@ class Comparison:
 
     indicator: Indicator
     name: str
+    unit: str
     area: History
     city: History
     country: History
@@ -373,6 +382,7 @@ def _comparisons(
             Comparison(
                 indicator=indicator,
                 name=indicator_name(indicator),
+                unit=unit_name(indicator),
                 area=area,
                 city=found["city"],
                 country=country.get(indicator.key, {}),
@@ -401,7 +411,9 @@ def area_monitor(focus_area: FocusArea, *, today: datetime.date) -> AreaMonitor:
     for goal in goals:
         comparison = by_key.get(goal.indicator_key)
         path = goal_path(goal)
-        status = goal_status(path, comparison.area if comparison else {})
+        status = goal_status(
+            path, comparison.area if comparison else {}, noise_floor=NOISE_FLOOR
+        )
         progress.append(GoalProgress(goal, path, status, comparison))
     minimums = []
     for item in minimum_goal_statuses(goals):
@@ -622,7 +634,7 @@ def national_dashboard(*, today: datetime.date) -> NationalDashboard:
             IndicatorRow(
                 key=indicator.key,
                 name=indicator_name(indicator),
-                unit=indicator.unit,
+                unit=unit_name(indicator),
                 direction=indicator.direction,
                 minimum=minimums.get(indicator.key),
                 year=year,
@@ -644,6 +656,7 @@ def national_dashboard(*, today: datetime.date) -> NationalDashboard:
             goal_status(
                 goal_path(goal),
                 histories.get(goal.indicator_key, {}).get(area.slug, {}),
+                noise_floor=NOISE_FLOOR,
             )
             for goal in goals_by_area[area.pk]
         ]

@@ -42,6 +42,10 @@ from wijkaanpak.apps.monitor import forms, open_data, selectors, services
 from wijkaanpak.apps.monitor.models import BenefitAssumption
 from wijkaanpak.apps.monitor.progress import progress_report, status_label
 from wijkaanpak.apps.programme.models import Measure
+from wijkaanpak.apps.programme.selectors import (
+    balances_of,
+    organisations_for_commitments,
+)
 from wijkaanpak.core.errors import WijkaanpakError
 from wijkaanpak.core.impact import ladder_benefits, present_value
 
@@ -109,7 +113,7 @@ def _drill_chart(drill: selectors.DrillDown) -> str:
             "The figure per year in the focus area, the city and the country. "
             "The table gives the same figures."
         ),
-        unit=comparison.indicator.unit,
+        unit=comparison.unit,
         chart_id="drill-chart",
     )
 
@@ -165,8 +169,6 @@ def _partner_context(focus_area: FocusArea, *, as_pdf: bool) -> dict[str, Any]:
     total, measures = selectors.impact_of_programme(
         focus_area, rate=selectors.discount_rate_setting()
     )
-    from wijkaanpak.apps.programme.selectors import balances_of
-
     return {
         "focus_area": focus_area,
         "report": report,
@@ -288,7 +290,7 @@ def _spread_chart(row: selectors.IndicatorRow, number: _Numbers) -> dict[str, An
         [str(year) for year in years],
         [
             Series(_("Highest area"), tuple(s.maximum for s in spreads)),
-            Series(_("Median area"), tuple(s.median for s in spreads)),
+            Series(_("Median"), tuple(s.median for s in spreads)),
             Series(_("Lowest area"), tuple(s.minimum for s in spreads)),
         ],
         title=row.name,
@@ -386,6 +388,7 @@ def impact(request: HttpRequest, slug: str) -> HttpResponse:
             "rate_form": rate_form,
             "total": total,
             "measures": measures,
+            "without_benefits": sum(not item.assumptions for item in measures),
             "ladder": ladder,
             "ladder_result": ladder_result,
         },
@@ -443,6 +446,14 @@ def measure_impact(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "rate_form": rate_form,
             "form": form,
             "may_edit": may(request.user, focus_area, Need.BUREAU),
+            "parties": sorted(
+                {b.organisation.name for b in measure.budgets.all()}
+                | set(
+                    organisations_for_commitments(focus_area).values_list(
+                        "name", flat=True
+                    )
+                )
+            ),
         },
     )
 

@@ -27,7 +27,11 @@ class DemoBenefit:
     measure_key : str
         The key of the measure in :mod:`wijkaanpak.core.demo.programme`.
     beneficiary, label : str
-        Who gains, and what.
+        Who gains, and what. A beneficiary that is a partner of the demo is
+        given by its organisation key (see
+        :func:`wijkaanpak.core.demo.alliance.demo_organisations`) with the
+        prefix ``partner:``, so the loader writes the partner's name and the
+        "who pays, who gains" matrix sets its costs against its gains.
     euros_per_unit : int
         Value per person or case per year, in euros.
     units_per_year : int
@@ -50,10 +54,22 @@ class DemoBenefit:
 
 _BENEFITS = (
     DemoBenefit(
-        "debt_help", "Gemeente", "Minder bijstand en schuldhulp", 3_000, 40, 2024, 5
+        "debt_help",
+        "partner:municipality",
+        "Minder bijstand en schuldhulp",
+        3_000,
+        40,
+        2024,
+        5,
     ),
     DemoBenefit(
-        "debt_help", "Woningcorporaties", "Minder huurachterstand", 1_500, 40, 2024, 5
+        "debt_help",
+        "partner:housing_corporation_1",
+        "Minder huurachterstand",
+        1_500,
+        40,
+        2024,
+        5,
     ),
     DemoBenefit(
         "debt_help",
@@ -64,14 +80,22 @@ _BENEFITS = (
         2024,
         5,
     ),
-    DemoBenefit("job_route", "Gemeente", "Bijstand bespaard", 15_000, 12, 2024, 5),
+    DemoBenefit(
+        "job_route", "partner:municipality", "Bijstand bespaard", 15_000, 12, 2024, 5
+    ),
     DemoBenefit("job_route", "Rijk", "Meer belasting en premies", 5_000, 12, 2024, 5),
     DemoBenefit("renovation", "Huurders", "Lagere energiekosten", 600, 240, 2026, 15),
     DemoBenefit(
-        "renovation", "Woningcorporaties", "Minder onderhoud", 400, 240, 2026, 15
+        "renovation",
+        "partner:housing_corporation_1",
+        "Minder onderhoud",
+        400,
+        240,
+        2026,
+        15,
     ),
     DemoBenefit("street_watch", "Bewoners", "Minder inbraakschade", 2_500, 10, 2024, 4),
-    DemoBenefit("street_watch", "Politie", "Minder zaken", 1_200, 15, 2024, 4),
+    DemoBenefit("street_watch", "partner:police", "Minder zaken", 1_200, 15, 2024, 4),
 )
 
 
