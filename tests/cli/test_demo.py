@@ -14,6 +14,11 @@ from wijkaanpak.cli import main
 pytestmark = pytest.mark.django_db
 
 
+def main_area() -> FocusArea:
+    """The demo city's focus area; the two peers live in other municipalities."""
+    return FocusArea.objects.get(municipality__code="GM9901")
+
+
 @pytest.fixture
 def demo_output(capsys):
     assert main(["demo", "--no-serve", "--quiet"]) == 0
@@ -21,7 +26,7 @@ def demo_output(capsys):
 
 
 def test_the_demo_city_is_loaded_with_its_focus_area(demo_output):
-    area = FocusArea.objects.order_by("pk").first()
+    area = main_area()
     neighbourhoods = Neighbourhood.objects.filter(municipality=area.municipality)
 
     assert "fictie" in area.municipality.name
@@ -41,7 +46,7 @@ def test_the_demo_city_is_loaded_with_its_focus_area(demo_output):
 
 
 def test_the_demo_prints_a_login_for_every_role_and_each_works(demo_output):
-    area = FocusArea.objects.order_by("pk").first()
+    area = main_area()
     for role in Role:
         printed = [
             membership.user.username
@@ -71,9 +76,13 @@ def test_the_demo_has_reports_in_every_status_a_joined_problem_and_an_evening(
 ):
     from wijkaanpak.apps.reports.models import IrritationEvening, Problem, Report
 
-    statuses = set(Problem.objects.values_list("status", flat=True))
-    joined = [p for p in Problem.objects.all() if p.reports.count() > 1]
-    earlier = IrritationEvening.objects.order_by("held_on").first()
+    area = main_area()
+    problems = Problem.objects.filter(focus_area=area)
+    statuses = set(problems.values_list("status", flat=True))
+    joined = [p for p in problems if p.reports.count() > 1]
+    earlier = (
+        IrritationEvening.objects.filter(focus_area=area).order_by("held_on").first()
+    )
 
     assert statuses == {
         "received",
@@ -103,7 +112,7 @@ def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
     assert (
         main(["demo", "--no-serve", "--quiet", "--open311-key", "demo-sleutel-1"]) == 0
     )
-    area = FocusArea.objects.order_by("pk").first()
+    area = main_area()
 
     assert "/open311/v2/" in capsys.readouterr().out
     response = Client().post(
@@ -122,8 +131,8 @@ def test_the_demo_gives_an_open311_client_the_key_asked_for(capsys):
 def test_the_demos_evening_account_lists_the_earlier_evening(demo_output):
     from wijkaanpak.apps.reports.models import IrritationEvening
 
-    area = FocusArea.objects.order_by("pk").first()
-    later = IrritationEvening.objects.order_by("held_on").last()
+    area = main_area()
+    later = IrritationEvening.objects.filter(focus_area=area).order_by("held_on").last()
     client = Client()
     assert client.login(username="beheerder", password=DEMO_PASSWORD)
 
@@ -141,7 +150,7 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
     from wijkaanpak.apps.programme import selectors
     from wijkaanpak.apps.programme.models import Goal, Measure
 
-    area = FocusArea.objects.order_by("pk").first()
+    area = main_area()
     goals = list(selectors.goals_of(area))
     measures = list(selectors.measures_of(area))
     balances = selectors.balances_of(area, up_to_year=timezone.localdate().year - 1)
@@ -172,28 +181,32 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
     } <= kinds
 
 
-def test_the_demo_has_cases_at_every_level_and_a_rule_blocking_in_several_areas(
-    demo_output,
-):
-    from wijkaanpak.apps.breakthroughs import selectors
-    from wijkaanpak.apps.breakthroughs.models import BlockageCase, CaseStep
+def test_the_demo_compares_three_areas_and_its_report_renders_to_pdf(demo_output):
+    # One test for both, so the demo is loaded once: the dashboard needs the
+    # peers, and the report of the demo area must read as a real one.
+    import io
 
-    area = FocusArea.objects.order_by("pk").first()
-    cases = BlockageCase.objects.filter(focus_area=area)
-    open_levels = set(cases.filter(status="open").values_list("level", flat=True))
-    outcomes = set(cases.exclude(outcome="").values_list("outcome", flat=True))
-    register = selectors.rule_register()
-    shared = next(row for row in register if row.rule.title == "Kostendelersnorm")
+    from pypdf import PdfReader
 
-    assert open_levels == {
-        "front_line",
-        "programme_bureau",
-        "breakthrough_table",
-        "national_meeting",
-    }
-    assert outcomes == {"incidental", "structural", "not_possible"}
-    assert CaseStep.objects.filter(case__focus_area=area).exclude(skipped=[]).exists()
-    assert shared.tally.areas_hit >= 2
-    assert shared.tally.broken_through_elsewhere(str(area.pk))
-    assert area.meetings.filter(blockage_items__isnull=False).exists()
-    assert area.homework.filter(blockage_decisions__isnull=False).exists()
+    areas = FocusArea.objects.select_related("municipality").order_by("pk")
+    codes = [area.municipality.code for area in areas]
+    assert codes == ["GM9901", "GM9902", "GM9903"]
+    assert len({area.municipality.name for area in areas}) == 3
+    client = Client()
+    assert client.login(username="rijk", password=DEMO_PASSWORD)
+    page = client.get("/landelijk/dashboard/").content.decode()
+    for area in areas:
+        assert area.name in page
+        assert area.goals.exists()
+        assert area.problems.exists()
+
+    area = main_area()
+    response = Client().get(f"/focusgebieden/{area.slug}/voortgang.pdf")
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert 2 <= len(reader.pages) <= 6
+    assert "Wat we beloofden" in text
+    assert "Wat nog niet lukte, en waarom" in text
+    assert area.name in text

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-__all__ = ["Series", "bar_chart", "line_chart", "nice_ticks"]
+__all__ = ["MapArea", "Series", "area_map", "bar_chart", "line_chart", "nice_ticks"]
 
 #: Colours with at least 3:1 contrast against white (WCAG 1.4.11), and dashes.
 _STYLES = (
@@ -216,5 +216,107 @@ def bar_chart(
             f'<text x="{label_w + length + 4:.1f}" y="{y + bar_height * 0.65:.1f}" '
             f'font-size="12" fill="#333">{escape(shown)}</text>'
         )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class MapArea:
+    """One polygon of a map: a neighbourhood, in or outside the focus area.
+
+    Attributes
+    ----------
+    code, name : str
+        The CBS code and the name.
+    rings : tuple of tuple of (float, float)
+        Exterior ring first, then holes, as longitude and latitude (WGS84).
+    highlighted : bool
+        Part of the focus area: drawn dark with a thick border and a label.
+    """
+
+    code: str
+    name: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+    highlighted: bool = False
+
+
+def area_map(
+    areas: Sequence[MapArea],
+    *,
+    title: str,
+    description: str,
+    width: int = 480,
+    chart_id: str = "map",
+    labels: bool = True,
+) -> str:
+    """Return an accessible SVG map of neighbourhoods, the focus area marked.
+
+    The map needs no tiles and no script, so it prints and works offline.
+    Longitude is scaled by the cosine of the mean latitude, so shapes are
+    not stretched. The focus area differs in fill, border width and label,
+    not in colour alone.
+
+    Examples
+    --------
+    >>> square = ((5.0, 52.0), (5.01, 52.0), (5.01, 52.01), (5.0, 52.0))
+    >>> svg = area_map(
+    ...     [MapArea("BU1", "Kade", (square,), True)], title="t", description="d"
+    ... )
+    >>> svg.count("<path"), "Kade" in svg
+    (1, True)
+    """
+    points = [point for area in areas for ring in area.rings for point in ring]
+    if not points:
+        return ""
+    west = min(lon for lon, _lat in points)
+    east = max(lon for lon, _lat in points)
+    south = min(lat for _lon, lat in points)
+    north = max(lat for _lon, lat in points)
+    squeeze = math.cos(math.radians((south + north) / 2))
+    span_x = max((east - west) * squeeze, 1e-9)
+    span_y = max(north - south, 1e-9)
+    margin = 8
+    scale = (width - 2 * margin) / span_x
+    height = int(span_y * scale + 2 * margin)
+
+    def xy(lon: float, lat: float) -> str:
+        x = margin + (lon - west) * squeeze * scale
+        y = margin + (north - lat) * scale
+        return f"{x:.1f} {y:.1f}"
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'class="chart map" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    ordered = sorted(areas, key=lambda area: area.highlighted)
+    for area in ordered:
+        path = " ".join(
+            "M" + " L".join(xy(lon, lat) for lon, lat in ring) + " Z"
+            for ring in area.rings
+        )
+        fill, stroke, line = (
+            ("#1f4e79", "#000000", 2.5)
+            if area.highlighted
+            else ("#e4e4e4", "#8c8c8c", 0.8)
+        )
+        parts.append(
+            f'<path d="{path}" fill="{fill}" fill-rule="evenodd" stroke="{stroke}" '
+            f'stroke-width="{line}"><title>{escape(area.name)}</title></path>'
+        )
+    if labels:
+        for area in ordered:
+            if not area.highlighted or not area.rings:
+                continue
+            ring = area.rings[0]
+            lon = sum(p[0] for p in ring) / len(ring)
+            lat = sum(p[1] for p in ring) / len(ring)
+            x, y = xy(lon, lat).split()
+            parts.append(
+                f'<text x="{x}" y="{y}" text-anchor="middle" font-size="10" '
+                f'fill="#ffffff" stroke="#000000" stroke-width="0.3">'
+                f"{escape(area.name)}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)

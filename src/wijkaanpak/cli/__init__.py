@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "stemming",
     "bewaartermijn",
     "doorbraak",
+    "rapport",
     "openapi",
 )
 

@@ -11,8 +11,12 @@ from tqdm import tqdm
 from wijkaanpak.cli.serve import add_server_arguments, run_server, setup_django
 
 
-def load_demo(*, seed: int, progress: bool = True) -> bool:
-    """Fill an empty database with the demo city; False when it is already there."""
+def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
+    """Fill an empty database with the demo city; False when it is already there.
+
+    With ``peers`` two more fictional focus areas, each in its own fictional
+    municipality, are added, so the national dashboard has areas to compare.
+    """
     from django.db import transaction
     from django.utils import timezone
 
@@ -20,23 +24,20 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
     from wijkaanpak.apps.areas import demo as areas_demo
     from wijkaanpak.apps.areas.models import Municipality
     from wijkaanpak.apps.breakthroughs import demo as breakthroughs_demo
+    from wijkaanpak.apps.monitor import demo as monitor_demo
     from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
     from wijkaanpak.core.demo import generate_city
+    from wijkaanpak.core.demo.impact import demo_benefits
     from wijkaanpak.core.demo.programme import demo_programme
 
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = [
-        "areas",
-        "people",
-        "focus area",
-        "roles",
-        "reports",
-        "programme",
-        "breakthroughs",
-    ]
+    steps = ["areas", "people", "focus area", "roles", "reports", "programme", "impact"]
+    if peers:
+        steps.append("peer areas")
+    steps.append("breakthroughs")
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -56,18 +57,57 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
         reports_demo.save_reports(focus_area, seed=seed)
         bar.update()
         bar.set_postfix_str("programme")
-        programme_demo.save_programme(
-            city,
+        programme = demo_programme(city.focus_area.name, today=timezone.localdate())
+        programme_demo.save_programme(city, focus_area, programme)
+        bar.update()
+        bar.set_postfix_str("impact")
+        monitor_demo.save_benefits(
             focus_area,
-            demo_programme(city.focus_area.name, today=timezone.localdate()),
+            programme,
+            demo_benefits(),
+            {o.key: o.name for o in city.organisations},
         )
         bar.update()
+        if peers:
+            bar.set_postfix_str("peer areas")
+            load_peers(seed=seed, taken=frozenset({city.municipality.name}))
+            bar.update()
+        # After the peers: a rule that blocks in several areas uses them.
         bar.set_postfix_str("breakthroughs")
         breakthroughs_demo.save_breakthroughs(
             city, focus_area, today=timezone.localdate()
         )
         bar.update()
     return True
+
+
+def load_peers(*, seed: int, taken: frozenset[str]) -> None:
+    """Save the peer focus areas through the same app loaders as the demo city."""
+    import dataclasses
+
+    from django.utils import timezone
+
+    from wijkaanpak.apps.accounts import demo as accounts_demo
+    from wijkaanpak.apps.areas import demo as areas_demo
+    from wijkaanpak.apps.programme import demo as programme_demo
+    from wijkaanpak.apps.reports import demo as reports_demo
+    from wijkaanpak.core.demo.peers import generate_peers
+
+    today = timezone.localdate()
+    for peer in generate_peers(seed=seed, today=today, taken_names=taken):
+        city = dataclasses.replace(
+            peer.city, people=peer.people, organisations=peer.organisations
+        )
+        municipality = areas_demo.save_areas(city)
+        people = accounts_demo.save_peer_people(peer)
+        focus_area = areas_demo.save_focus_area(
+            city, municipality, people.get(city.focus_area.director_key)
+        )
+        accounts_demo.save_roles(city, people, focus_area)
+        reports_demo.save_reports(
+            focus_area, seed=seed + int(city.municipality.code[2:])
+        )
+        programme_demo.save_programme(city, focus_area, peer.programme)
 
 
 def give_open311_key(key: str) -> str:
@@ -92,7 +132,9 @@ def demo(arguments: argparse.Namespace) -> int:
     from wijkaanpak.core.demo import generate_city
 
     call_command("migrate", interactive=False, verbosity=0)
-    created = load_demo(seed=arguments.seed, progress=not arguments.quiet)
+    created = load_demo(
+        seed=arguments.seed, progress=not arguments.quiet, peers=not arguments.no_peers
+    )
     city = generate_city(seed=arguments.seed)
     print(
         "Demo data set created." if created else "Demo data set already present.",
@@ -127,6 +169,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--no-serve", action="store_true", help="prepare the database, do not serve"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--no-peers",
+        action="store_true",
+        help="only the demo city, without the two peer focus areas",
+    )
     parser.add_argument(
         "--open311-key",
         metavar="KEY",

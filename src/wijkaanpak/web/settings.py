@@ -56,6 +56,9 @@ DEBUG = _flag("WIJKAANPAK_DEBUG", False)
 #: Users' own indicators (YAML or CSV, as ``adapters.catalogue`` reads them),
 #: added to the shipped catalogue in the analysis and the monitor.
 WIJKAANPAK_INDICATORS = os.environ.get("WIJKAANPAK_INDICATORS", "")
+# The discount rate of the impact analysis (MKBA), in per cent: 2.25 is the
+# rate of the Dutch guidance since 2021 (Werkgroep discontovoet 2020).
+WIJKAANPAK_DISCOUNT_RATE = os.environ.get("WIJKAANPAK_DISCOUNT_RATE", "2.25")
 ALLOWED_HOSTS = [
     host.strip()
     for host in os.environ.get(
@@ -84,6 +87,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.reports",
     "wijkaanpak.apps.programme",
     "wijkaanpak.apps.breakthroughs",
+    "wijkaanpak.apps.monitor",
     "wijkaanpak.web",
 ]
 

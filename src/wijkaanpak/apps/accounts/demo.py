@@ -13,6 +13,7 @@ from wijkaanpak.apps.accounts.models import Role, User
 if TYPE_CHECKING:
     from wijkaanpak.apps.areas.models import FocusArea
     from wijkaanpak.core.demo import DemoCity
+    from wijkaanpak.core.demo.peers import DemoPeer
 
 #: Every demo login shares this password; ``wijk demo`` prints it.
 DEMO_PASSWORD = "demo-wijkaanpak"  # noqa: S105 - fictional accounts on a local demo
@@ -54,6 +55,32 @@ def save_people(city: DemoCity) -> dict[str, User]:
         acting_user=None,
     )
     services.make_administrator(admin, acting_user=None)
+    return people
+
+
+def save_peer_people(peer: DemoPeer) -> dict[str, User]:
+    """Register a peer area's partners and its few people; no administrator."""
+    organisations = {
+        organisation.key: services.register_organisation(
+            organisation.name, organisation.kind, acting_user=None
+        )
+        for organisation in peer.organisations
+    }
+    password_hash = make_password(DEMO_PASSWORD)
+    people: dict[str, User] = {}
+    for person in peer.people:
+        first_name, _, last_name = person.name.partition(" ")
+        people[person.key] = services.register_person(
+            username=person.username,
+            first_name=first_name,
+            last_name=last_name,
+            email=person.email,
+            organisation=organisations[person.organisation_key],
+            password=None,
+            password_hash=password_hash,
+            job_title=person.position,
+            acting_user=None,
+        )
     return people
 
 

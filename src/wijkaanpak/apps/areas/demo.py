@@ -46,6 +46,8 @@ def save_areas(city: DemoCity) -> Municipality:
         source=SOURCE,
         acting_user=None,
     )
+    if not city.national_sample:
+        return municipality
     services.record_reference_levels(
         analysis.COUNTRY,
         COUNTRY_NAME,

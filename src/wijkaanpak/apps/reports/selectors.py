@@ -285,6 +285,57 @@ def figures_for(
     return report_figures(problem_facts, report_facts)
 
 
+def figures_by_area(focus_areas: Iterable[FocusArea]) -> dict[int, ReportFigures]:
+    """The figures of :func:`figures_for` for many areas at once (three queries).
+
+    The national dashboard shows every area's figures; one query per area
+    and figure would not scale to twenty areas.
+    """
+    ids = [area.pk for area in focus_areas]
+    problem_facts: dict[int, list[ProblemFacts]] = {pk: [] for pk in ids}
+    for row in Problem.objects.filter(focus_area_id__in=ids).values(
+        "focus_area_id",
+        "received_at",
+        "verified_at",
+        "deadline",
+        "was_claimed",
+        "reopen_count",
+    ):
+        problem_facts[row["focus_area_id"]].append(
+            ProblemFacts(
+                received_at=row["received_at"],
+                verified_at=row["verified_at"],
+                verified_on=timezone.localdate(row["verified_at"])
+                if row["verified_at"]
+                else None,
+                deadline=row["deadline"],
+                was_claimed=row["was_claimed"],
+                reopen_count=row["reopen_count"],
+            )
+        )
+    end = [status.value for status in flow.END_STATUSES]
+    last_answer = {
+        answer.report_id: answer.is_fixed
+        for answer in FixAnswer.objects.filter(
+            report__problem__focus_area_id__in=ids
+        ).order_by("at", "id")
+    }
+    report_facts: dict[int, list[ReportFacts]] = {pk: [] for pk in ids}
+    for row in (
+        Report.objects.filter(problem__focus_area_id__in=ids)
+        .annotate(told=Count("notifications", filter=Q(notifications__status__in=end)))
+        .values("pk", "problem__focus_area_id", "problem__status", "told")
+    ):
+        report_facts[row["problem__focus_area_id"]].append(
+            ReportFacts(
+                outcome_due=row["problem__status"] in end,
+                told_outcome=row["told"] > 0,
+                answer=last_answer.get(row["pk"]),
+            )
+        )
+    return {pk: report_figures(problem_facts[pk], report_facts[pk]) for pk in ids}
+
+
 def late_problems(focus_area: FocusArea) -> QuerySet[Problem]:
     """Open problems past their deadline."""
     return Problem.objects.filter(

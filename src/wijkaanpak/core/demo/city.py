@@ -316,7 +316,7 @@ def _pocket_and_sparse_cells(
 
 
 def _neighbourhood_codes(
-    tiling: Tiling, region_of: tuple[int, ...], districts: int
+    tiling: Tiling, region_of: tuple[int, ...], districts: int, municipality: str
 ) -> dict[int, str]:
     """Return each cell's code: districts clockwise from north, cells from the core."""
     members_of: dict[int, list[int]] = {region: [] for region in range(districts)}
@@ -356,7 +356,7 @@ def _neighbourhood_codes(
                 "A district got more than 100 neighbourhoods; ask for more districts."
             )
         for position, cell in enumerate(ranked):
-            code_of[cell] = f"BU{MUNICIPALITY_NUMBER}{number:02d}{position:02d}"
+            code_of[cell] = f"BU{municipality}{number:02d}{position:02d}"
     return code_of
 
 
@@ -367,6 +367,8 @@ def generate_city(
     districts: int = 10,
     first_year: int = 2019,
     last_year: int = 2024,
+    number: str = MUNICIPALITY_NUMBER,
+    with_national_sample: bool = True,
 ) -> DemoCity:
     """Generate the fictional demo city.
 
@@ -381,6 +383,12 @@ def generate_city(
         neighbourhoods and at least one per 50 neighbourhoods.
     first_year, last_year : int
         The years of figures; they must include 2022, when the focus area starts.
+    number : str
+        The four digits of the municipality code; another fictional number
+        (99xx) gives a second demo municipality beside the first.
+    with_national_sample : bool
+        Generate the sample behind the national reference; a second
+        municipality of the same demo can leave it out.
 
     Returns
     -------
@@ -410,6 +418,11 @@ def generate_city(
     demo imitates.
     """
     _check_arguments(neighbourhoods, districts, first_year, last_year)
+    if not (len(number) == 4 and number.isdigit() and number.startswith("99")):
+        raise WijkaanpakError(
+            f"A demo municipality number has four digits starting with 99 (no "
+            f"real municipality has them); {number!r} was asked for."
+        )
     # Children of a SeedSequence do not depend on how many are spawned, so a
     # stream added at the end leaves the earlier parts of the city unchanged.
     streams = np.random.SeedSequence(seed).spawn(5)
@@ -432,8 +445,8 @@ def generate_city(
         neighbourhoods, rng=name_rng, avoid=frozenset(district_labels)
     )
 
-    prefix = MUNICIPALITY_NUMBER
-    code_of = _neighbourhood_codes(tiling, region_of, districts)
+    prefix = number
+    code_of = _neighbourhood_codes(tiling, region_of, districts, number)
     cells = sorted(range(neighbourhoods), key=code_of.__getitem__)
 
     district_items = tuple(
@@ -507,7 +520,11 @@ def generate_city(
         focus_area=focus_area,
         boundary_year=last_year,
         seed=seed,
-        national_sample=_national_sample(first_year, last_year, sample_stream),
+        national_sample=(
+            _national_sample(first_year, last_year, sample_stream)
+            if with_national_sample
+            else ()
+        ),
     )
 
 
