@@ -21,13 +21,14 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
     from wijkaanpak.apps.areas.models import Municipality
     from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
+    from wijkaanpak.apps.votes import demo as votes_demo
     from wijkaanpak.core.demo import generate_city
     from wijkaanpak.core.demo.programme import demo_programme
 
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = ["areas", "people", "focus area", "roles", "reports", "programme"]
+    steps = ["areas", "people", "focus area", "roles", "reports", "programme", "votes"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -52,6 +53,9 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
             focus_area,
             demo_programme(city.focus_area.name, today=timezone.localdate()),
         )
+        bar.update()
+        bar.set_postfix_str("votes")
+        votes_demo.save_votes(focus_area, seed=seed)
         bar.update()
     return True
 
@@ -93,6 +97,12 @@ def demo(arguments: argparse.Namespace) -> int:
     print(f"Demo logins (password for all: {accounts_demo.DEMO_PASSWORD}):")
     for label, username in accounts_demo.demo_logins(city):
         print(f"  {label:<28} {username}")
+    from wijkaanpak.apps.votes.demo import demo_codes
+
+    print(
+        "Unused voting codes of the open demo vote:",
+        ", ".join(demo_codes(arguments.seed)),
+    )
     if arguments.no_serve:
         return 0
     print(

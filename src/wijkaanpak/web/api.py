@@ -29,6 +29,7 @@ from wijkaanpak.apps.programme.api import (
     NationalMinimumGoalViewSet,
     ProgrammeViewSet,
 )
+from wijkaanpak.apps.votes.api import ProjectViewSet, ResultViewSet, VoteViewSet
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
@@ -46,6 +47,9 @@ router.register(
     NationalMinimumGoalViewSet,
     basename="national-minimum-goal",
 )
+router.register("votes", VoteViewSet, basename="vote")
+router.register("vote-projects", ProjectViewSet, basename="vote-project")
+router.register("vote-results", ResultViewSet, basename="vote-result")
 
 #: The language of the published schema, whatever the reader's browser asks.
 SCHEMA_LANGUAGE = "en"

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.areas",
     "wijkaanpak.apps.reports",
     "wijkaanpak.apps.programme",
+    "wijkaanpak.apps.votes",
     "wijkaanpak.web",
 ]
 
