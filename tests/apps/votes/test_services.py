@@ -179,3 +179,54 @@ def test_the_ballot_cannot_change_once_open(vote):
             vote, title="Laat", cost_cents=10_00, proposer="X", acting_user=None
         )
     assert timezone.now() > vote.opens_at
+
+
+def _other_kind(area, vote, **kind):
+    before = vote.opens_at - datetime.timedelta(hours=1)
+    other = services.create_vote(
+        area,
+        title="Ander",
+        budget_cents=100_00,
+        opens_at=vote.opens_at,
+        closes_at=vote.closes_at,
+        rule="greedy",
+        acting_user=None,
+        **kind,
+    )
+    ids = []
+    for title, cost in [("Bankjes", 40_00), ("Bomen", 60_00)]:
+        project = services.add_project(
+            other,
+            title=title,
+            cost_cents=cost,
+            proposer="G",
+            acting_user=None,
+            now=before,
+        )
+        services.check_feasibility(project, feasible=True, acting_user=None, now=before)
+        ids.append(str(project.pk))
+    return other, ids, services.issue_codes(other, 3, acting_user=None)
+
+
+def test_points_ballots_keep_their_points_and_stay_within_the_total(area, vote):
+    other, (bankjes, bomen), codes = _other_kind(
+        area, vote, ballot_kind="cumulative", points=5
+    )
+    services.cast_ballot(other, code=codes[0], points=[(bankjes, 2), (bomen, 3)])
+
+    with pytest.raises(ValidationError, match="more than 5 points"):
+        services.cast_ballot(other, code=codes[1], points=[(bankjes, 6)])
+    ballot = selectors.election_of(other).ballots[0]
+    assert ballot.points == ((bankjes, 2), (bomen, 3))
+    assert ballot.approved == {bankjes, bomen}
+
+
+def test_ranked_ballots_keep_their_order_and_are_counted(area, vote):
+    other, (bankjes, bomen), codes = _other_kind(area, vote, ballot_kind="ordinal")
+    services.cast_ballot(other, code=codes[0], ranking=[bomen, bankjes])
+    services.cast_ballot(other, code=codes[1], ranking=[bomen])
+
+    result = services.count_vote(other, acting_user=None, now=other.closes_at)
+
+    assert selectors.election_of(other).ballots[0].ranking == (bomen, bankjes)
+    assert result.funded == [bomen, bankjes]

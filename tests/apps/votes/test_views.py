@@ -189,3 +189,44 @@ def test_the_export_is_anonymous_pabulib(area, vote):
     for code in vote.codes_issued:
         assert code not in text
         assert code.replace("-", "") not in text
+
+
+def test_the_export_passes_pabulibs_checker(area, vote):
+    import contextlib
+    import io
+
+    from pabulib.checker import Checker
+
+    _vote_and_count(area, vote)
+    text = Client().get(url_of("votes:export", area, vote)).content.decode()
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        results = Checker().process_files([text])
+    (verdict,) = (
+        value for key, value in results.items() if key not in {"metadata", "summary"}
+    )
+    found = verdict["results"]
+    assert (found if isinstance(found, str) else found.get("errors", {})) in ("", {}), (
+        found
+    )
+
+
+def test_the_vote_list_endpoint_has_a_query_ceiling(
+    area, vote, django_assert_max_num_queries
+):
+    client = Client()
+    with django_assert_max_num_queries(4):
+        assert client.get("/api/v1/votes?focus-area=oost").status_code == 200
+
+
+def test_a_ranking_refuses_two_projects_in_one_place(area, vote):
+    vote.ballot_kind = "ordinal"
+    vote.save(update_fields=["ballot_kind"])
+    data = {"code": vote.codes_issued[0], "eligible": "on"}
+    for pk in vote.titles.values():
+        data[f"project_{pk}"] = "1"
+
+    response = Client().post(url_of("votes:vote", area, vote), data)
+
+    assert response.context["form"].non_field_errors()
+    assert not response.context["confirming"]

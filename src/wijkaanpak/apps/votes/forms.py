@@ -172,6 +172,19 @@ class BallotForm(forms.Form):
                     required=False,
                 )
 
+    def clean(self) -> dict[str, Any]:
+        """Two projects cannot share a place in a ranking."""
+        data = super().clean() or {}
+        if self.vote.ballot_kind == BallotKind.ORDINAL:
+            places = [
+                data[f"project_{p.pk}"]
+                for p in self.projects
+                if data.get(f"project_{p.pk}")
+            ]
+            if len(places) != len(set(places)):
+                raise forms.ValidationError(_("Give each project its own place."))
+        return data
+
     def choices(self) -> dict[str, Any]:
         """The choices as the service takes them."""
         data = self.cleaned_data

@@ -255,14 +255,15 @@ def export(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "instance": str(vote.opens_at.year),
         "date_begin": vote.opens_at.strftime("%d.%m.%Y"),
         "date_end": vote.closes_at.strftime("%d.%m.%Y"),
-        "currency": "EUR-cent",
-        "rule": vote.rule,
+        "comment": "#1: Costs and budget in euro cents.",
     }
     if vote.max_projects is not None:
         meta["max_length"] = str(vote.max_projects)
     if vote.points:
         meta["max_sum_points"] = str(vote.points)
     outcome = selectors.recount(vote) if result is not None else None
+    if outcome is None:
+        meta["rule"] = "unknown"
     text = dumps(election, meta=meta, outcome=outcome)
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="stemming-{vote.pk}.pb"'
