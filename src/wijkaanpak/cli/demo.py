@@ -27,6 +27,7 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     from wijkaanpak.apps.monitor import demo as monitor_demo
     from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
+    from wijkaanpak.apps.votes import demo as votes_demo
     from wijkaanpak.core.demo import generate_city
     from wijkaanpak.core.demo.impact import demo_benefits
     from wijkaanpak.core.demo.programme import demo_programme
@@ -37,7 +38,7 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     steps = ["areas", "people", "focus area", "roles", "reports", "programme", "impact"]
     if peers:
         steps.append("peer areas")
-    steps.append("breakthroughs")
+    steps += ["breakthroughs", "votes"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -77,6 +78,9 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
         breakthroughs_demo.save_breakthroughs(
             city, focus_area, today=timezone.localdate()
         )
+        bar.update()
+        bar.set_postfix_str("votes")
+        votes_demo.save_votes(focus_area, seed=seed)
         bar.update()
     return True
 
@@ -149,6 +153,12 @@ def demo(arguments: argparse.Namespace) -> int:
     print(f"Demo logins (password for all: {accounts_demo.DEMO_PASSWORD}):")
     for label, username in accounts_demo.demo_logins(city):
         print(f"  {label:<28} {username}")
+    from wijkaanpak.apps.votes.demo import demo_codes
+
+    print(
+        "Unused voting codes of the open demo vote:",
+        ", ".join(demo_codes(arguments.seed)),
+    )
     if arguments.no_serve:
         return 0
     print(

@@ -34,6 +34,7 @@ from wijkaanpak.apps.programme.api import (
     NationalMinimumGoalViewSet,
     ProgrammeViewSet,
 )
+from wijkaanpak.apps.votes.api import ProjectViewSet, ResultViewSet, VoteViewSet
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
@@ -56,6 +57,9 @@ router.register("blocking-rules", BlockingRuleViewSet, basename="blocking-rule")
 router.register(
     "breakthrough-figures", BreakthroughFiguresViewSet, basename="breakthrough-figures"
 )
+router.register("votes", VoteViewSet, basename="vote")
+router.register("vote-projects", ProjectViewSet, basename="vote-project")
+router.register("vote-results", ResultViewSet, basename="vote-result")
 
 #: The language of the published schema, whatever the reader's browser asks.
 SCHEMA_LANGUAGE = "en"

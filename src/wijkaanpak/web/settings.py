@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.programme",
     "wijkaanpak.apps.breakthroughs",
     "wijkaanpak.apps.monitor",
+    "wijkaanpak.apps.votes",
     "wijkaanpak.web",
 ]
 
