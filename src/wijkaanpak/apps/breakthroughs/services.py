@@ -457,7 +457,9 @@ def open_case(
     if level not in Level.values:
         errors["level"] = _("Choose a level of the ladder.")
     if problem is not None:
-        problem = type(problem).objects.select_for_update().get(pk=problem.pk)
+        problem = (
+            type(problem).objects.select_for_update(of=("self",)).get(pk=problem.pk)
+        )
         if problem.focus_area_id != focus_area.pk:
             errors["problem"] = _("That report belongs to another focus area.")
         elif problem.status != ProblemStatus.CANNOT_BE_FIXED:
@@ -532,7 +534,7 @@ def open_case(
 
 def _locked(case: BlockageCase) -> BlockageCase:
     return (
-        BlockageCase.objects.select_for_update()
+        BlockageCase.objects.select_for_update(of=("self",))
         .select_related("focus_area", "focus_area__programme_director")
         .get(pk=case.pk)
     )
@@ -830,7 +832,7 @@ def escalate_overdue_cases(
     today = today or _today()
     cases = {
         case.pk: case
-        for case in BlockageCase.objects.select_for_update()
+        for case in BlockageCase.objects.select_for_update(of=("self",))
         .select_related("focus_area", "focus_area__programme_director")
         .filter(status=CaseStatus.OPEN)
     }
@@ -1016,7 +1018,7 @@ def erase_expired_case_texts(*, acting_user: User | None = None) -> int:
     cases = list(
         selectors.expired_case_texts(
             settings.WIJKAANPAK_CASE_RETENTION_DAYS, now=now
-        ).select_for_update()
+        ).select_for_update(of=("self",))
     )
     for case in cases:
         BlockageCase.objects.filter(pk=case.pk).update(

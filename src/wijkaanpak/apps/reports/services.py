@@ -400,7 +400,7 @@ def _register(
     photo = clean_photo(report.photo) if report.photo is not None else None
     now = timezone.now()
     if join is not None:
-        join = Problem.objects.select_for_update().get(pk=join.pk)
+        join = Problem.objects.select_for_update(of=("self",)).get(pk=join.pk)
         if (
             join.focus_area_id != focus_area.pk
             or join.category_id != report.category.pk
@@ -477,7 +477,7 @@ def change_status(
 ) -> StatusChange:
     """Move a problem on; a verified fix names the acting person as verifier."""
     problem = (
-        Problem.objects.select_for_update()
+        Problem.objects.select_for_update(of=("self",))
         .select_related("focus_area")
         .get(pk=problem.pk)
     )
@@ -512,7 +512,7 @@ def assign_problem(
 ) -> Problem:
     """Give a problem a handler from the area; the bureau assigns."""
     problem = (
-        Problem.objects.select_for_update()
+        Problem.objects.select_for_update(of=("self",))
         .select_related("focus_area")
         .get(pk=problem.pk)
     )
@@ -551,9 +551,11 @@ def join_report(
     that problem disappears when no other report is left on it.
     """
     report = (
-        Report.objects.select_for_update().select_related("problem").get(pk=report.pk)
+        Report.objects.select_for_update(of=("self",))
+        .select_related("problem")
+        .get(pk=report.pk)
     )
-    problem = Problem.objects.select_for_update().get(pk=problem.pk)
+    problem = Problem.objects.select_for_update(of=("self",)).get(pk=problem.pk)
     require(acting_user, problem.focus_area, Need.BUREAU)
     old = report.problem
     if old.pk == problem.pk:
@@ -606,7 +608,7 @@ def answer_fix_question(report: Report, *, is_fixed: bool, comment: str = "") ->
     The tracking link is the reporter's key; no account is needed.
     """
     report = Report.objects.select_related("problem", "focus_area").get(pk=report.pk)
-    problem = Problem.objects.select_for_update().get(pk=report.problem_id)
+    problem = Problem.objects.select_for_update(of=("self",)).get(pk=report.problem_id)
     if problem.status not in {Status.FIX_CLAIMED, Status.FIX_VERIFIED, Status.CLOSED}:
         raise ValidationError(_("There is no fix to confirm yet."))
     FixAnswer.objects.create(report=report, is_fixed=is_fixed, at=timezone.now())
@@ -654,7 +656,7 @@ def send_partner_link(
 ) -> tuple[PartnerLink, str]:
     """Create a one-time return link for a partner without an account and mail it."""
     problem = (
-        Problem.objects.select_for_update()
+        Problem.objects.select_for_update(of=("self",))
         .select_related("focus_area", "category")
         .get(pk=problem.pk)
     )
@@ -724,14 +726,14 @@ def record_partner_outcome(
     link = partner_link_for(token)
     if link is None:
         raise PermissionDenied
-    link = PartnerLink.objects.select_for_update().get(pk=link.pk)
+    link = PartnerLink.objects.select_for_update(of=("self",)).get(pk=link.pk)
     if link.used_at is not None:
         raise PermissionDenied
     if outcome not in PartnerOutcome.values:
         raise ValidationError({"outcome": _("Choose what you found.")})
     cleaned = clean_photo(photo) if photo is not None else None
     problem = (
-        Problem.objects.select_for_update()
+        Problem.objects.select_for_update(of=("self",))
         .select_related("focus_area")
         .get(pk=link.problem_id)
     )
@@ -813,7 +815,7 @@ def erase_expired_contact_data(*, acting_user: User | None = None) -> int:
     count = 0
     for report in expired_contact_data(
         settings.WIJKAANPAK_REPORT_RETENTION_DAYS
-    ).select_for_update():
+    ).select_for_update(of=("self",)):
         _erase(report, now)
         record("contact_erased", report, acting_user=acting_user, focus_area=None)
         count += 1

@@ -238,7 +238,7 @@ def check_code(vote: Vote, code: str) -> VotingCode:
             _("This code is not right. Check for a typing error."), code="code"
         )
     found = (
-        VotingCode.objects.select_for_update()
+        VotingCode.objects.select_for_update(of=("self",))
         .filter(vote=vote, code_hash=hash_code(vote.pk, code))
         .first()
     )
