@@ -19,6 +19,7 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
     from wijkaanpak.apps.accounts import demo as accounts_demo
     from wijkaanpak.apps.areas import demo as areas_demo
     from wijkaanpak.apps.areas.models import Municipality
+    from wijkaanpak.apps.panels import demo as panels_demo
     from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
     from wijkaanpak.core.demo import generate_city
@@ -27,7 +28,7 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = ["areas", "people", "focus area", "roles", "reports", "programme"]
+    steps = ["areas", "people", "focus area", "roles", "reports", "programme", "panel"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -52,6 +53,9 @@ def load_demo(*, seed: int, progress: bool = True) -> bool:
             focus_area,
             demo_programme(city.focus_area.name, today=timezone.localdate()),
         )
+        bar.update()
+        bar.set_postfix_str("panel")
+        panels_demo.save_panel(focus_area, seed=seed)
         bar.update()
     return True
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.areas",
     "wijkaanpak.apps.reports",
     "wijkaanpak.apps.programme",
+    "wijkaanpak.apps.panels",
     "wijkaanpak.web",
 ]
 
@@ -199,6 +200,10 @@ WIJKAANPAK_SITE_URL = os.environ.get(
 #: Days after a problem is closed that reporters' contact data are erased.
 WIJKAANPAK_REPORT_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_REPORT_RETENTION_DAYS", "90")
+)
+#: Days after a panel process is closed that volunteers' personal data are erased.
+WIJKAANPAK_PANEL_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_PANEL_RETENTION_DAYS", "30")
 )
 #: Days a partner's return link stays valid.
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("wijkaanpak.apps.areas.urls")),
     path("", include("wijkaanpak.apps.reports.urls")),
     path("", include("wijkaanpak.apps.programme.urls")),
+    path("", include("wijkaanpak.apps.panels.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", set_language, name="set_language"),
