@@ -37,6 +37,15 @@ def registration(invitation, **answers) -> services.Registration:
     )
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English, whatever language an earlier request left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def process(area):
     """A draft process of the area's bureau with quotas: panel of 5."""

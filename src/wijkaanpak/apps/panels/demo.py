@@ -39,8 +39,8 @@ def _addresses_csv(neighbourhoods: list[str], rng: random.Random) -> str:
     rows = ["postcode,huisnummer,toevoeging,straat,woonplaats,buurtcode"]
     for index, code in enumerate(neighbourhoods):
         for number in range(1, 201):
-            letters = "ABCDEFGHJKLMNPRSTVWXZ"
-            postcode = f"{9900 + index}{letters[number % 20]}{letters[index % 20]}"
+            # Second letters from B-R only: PostNL never issues SA, SD or SS.
+            postcode = f"{9900 + index}{'ABCDEFGHJKLMNPRTVWXZ'[number % 20]}{'BCDEFGHJKLMNPR'[index % 14]}"
             addition = rng.choice(["", "", "", "1", "2"])
             rows.append(f"{postcode},{number},{addition},Demostraat,Demostad,{code}")
     return "\n".join(rows) + "\n"
