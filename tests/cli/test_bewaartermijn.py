@@ -18,3 +18,9 @@ def test_the_command_also_erases_old_case_texts(capsys):
     assert main(["bewaartermijn"]) == 0
 
     assert "Texts erased from 0 blockage case(s)" in capsys.readouterr().out
+
+
+def test_the_command_also_erases_volunteers_of_old_panels(capsys):
+    assert main(["bewaartermijn"]) == 0
+
+    assert "Volunteers' data erased from 0 panel process(es)" in capsys.readouterr().out

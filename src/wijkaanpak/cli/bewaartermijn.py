@@ -4,7 +4,8 @@
 Run it daily (cron or a systemd timer). Reporters' contact data go
 ``WIJKAANPAK_REPORT_RETENTION_DAYS`` days after a problem is closed; the free
 texts of blockage cases ``WIJKAANPAK_CASE_RETENTION_DAYS`` days after the case
-is closed.
+is closed; volunteers' addresses and contact lines
+``WIJKAANPAK_PANEL_RETENTION_DAYS`` days after a panel process is closed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ def erase(arguments: argparse.Namespace) -> int:
     from django.conf import settings
 
     from wijkaanpak.apps.breakthroughs import services as breakthrough_services
+    from wijkaanpak.apps.panels import services as panel_services
     from wijkaanpak.apps.reports import services
 
     count = services.erase_expired_contact_data(acting_user=None)
@@ -32,6 +34,11 @@ def erase(arguments: argparse.Namespace) -> int:
         f"Texts erased from {cases} blockage case(s) closed more than "
         f"{settings.WIJKAANPAK_CASE_RETENTION_DAYS} days ago."
     )
+    volunteers = panel_services.erase_expired_personal_data(acting_user=None)
+    print(
+        f"Volunteers' data erased from {volunteers} panel process(es) "
+        f"closed more than {settings.WIJKAANPAK_PANEL_RETENTION_DAYS} days ago."
+    )
     return 0
 
 
@@ -39,6 +46,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``wijk bewaartermijn``."""
     parser = subparsers.add_parser(
         "bewaartermijn",
-        help="erase contact data and case texts past their retention period",
+        help="erase contact data, case texts and volunteers' data past retention",
     )
     parser.set_defaults(handler=erase)

@@ -25,6 +25,7 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     from wijkaanpak.apps.areas.models import Municipality
     from wijkaanpak.apps.breakthroughs import demo as breakthroughs_demo
     from wijkaanpak.apps.monitor import demo as monitor_demo
+    from wijkaanpak.apps.panels import demo as panels_demo
     from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
     from wijkaanpak.apps.votes import demo as votes_demo
@@ -38,7 +39,7 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     steps = ["areas", "people", "focus area", "roles", "reports", "programme", "impact"]
     if peers:
         steps.append("peer areas")
-    steps += ["breakthroughs", "votes"]
+    steps += ["breakthroughs", "votes", "panel"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -81,6 +82,9 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
         bar.update()
         bar.set_postfix_str("votes")
         votes_demo.save_votes(focus_area, seed=seed)
+        bar.update()
+        bar.set_postfix_str("panel")
+        panels_demo.save_panel(focus_area, seed=seed)
         bar.update()
     return True
 

@@ -25,6 +25,7 @@ from wijkaanpak.apps.breakthroughs.api import (
     BlockingRuleViewSet,
     BreakthroughFiguresViewSet,
 )
+from wijkaanpak.apps.panels.api import PanelProcessViewSet
 from wijkaanpak.apps.programme.api import (
     CommitmentViewSet,
     DeliveryViewSet,
@@ -47,6 +48,7 @@ router.register("measures", MeasureViewSet, basename="measure")
 router.register("commitments", CommitmentViewSet, basename="commitment")
 router.register("deliveries", DeliveryViewSet, basename="delivery")
 router.register("homework-items", HomeworkItemViewSet, basename="homework-item")
+router.register("panel-processes", PanelProcessViewSet, basename="panel-process")
 router.register(
     "national-minimum-goals",
     NationalMinimumGoalViewSet,

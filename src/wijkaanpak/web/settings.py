@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.breakthroughs",
     "wijkaanpak.apps.monitor",
     "wijkaanpak.apps.votes",
+    "wijkaanpak.apps.panels",
     "wijkaanpak.web",
 ]
 
@@ -206,10 +207,15 @@ WIJKAANPAK_SITE_URL = os.environ.get(
 WIJKAANPAK_REPORT_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_REPORT_RETENTION_DAYS", "90")
 )
-#: Days a partner's return link stays valid.
+#: Days after a panel process is closed that volunteers' personal data are erased.
+WIJKAANPAK_PANEL_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_PANEL_RETENTION_DAYS", "30")
+)
+#: Days after a blockage case is closed that its free texts are erased.
 WIJKAANPAK_CASE_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_CASE_RETENTION_DAYS", "365")
 )
+#: Days a partner's return link stays valid.
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
 #: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.
 WIJKAANPAK_LIBERATION_DAY = os.environ.get("WIJKAANPAK_LIBERATION_DAY", "yearly")
