@@ -18,6 +18,8 @@ urlpatterns = [
     ),
     path(_AREA, views.public_programme, name="public"),
     path(_AREA + "plan/", views.plan, name="plan"),
+    path(_AREA + "plan/document/", views.plan_document, name="plan_document"),
+    path(_AREA + "programmaplan.pdf", views.plan_pdf, name="plan_pdf"),
     path(_AREA + "visie/", views.edit_programme, name="vision"),
     path(_AREA + "analyse/nieuw/", views.new_problem, name="problem_new"),
     path(_AREA + "doelen/nieuw/", views.new_goal, name="goal_new"),
@@ -42,6 +44,11 @@ urlpatterns = [
         name="observation",
     ),
     path(_AREA + "toezeggingen/", views.commitments, name="commitments"),
+    path(
+        _AREA + "toezeggingen/partners/<int:pk>/",
+        views.partner_commitments,
+        name="partner",
+    ),
     path(_AREA + "toezeggingen/nieuw/", views.new_commitment, name="commitment_new"),
     path(
         _AREA + "toezeggingen/<int:pk>/geleverd/",

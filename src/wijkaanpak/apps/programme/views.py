@@ -13,10 +13,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkaanpak.adapters.pdf import html_to_pdf
 from wijkaanpak.apps.accounts.access import (
     Need,
     access_focus_area,
@@ -183,6 +185,67 @@ def goal_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "can_edit": may(request.user, focus_area, Need.BUREAU),
         },
     )
+
+
+def _document_context(focus_area: FocusArea, *, as_pdf: bool) -> dict[str, Any]:
+    """Everything the plan document shows, for the page and the PDF alike."""
+    context = _plan_context(focus_area)
+    goals, measures = context["goals"], context["measures"]
+    today = context["today"]
+    context |= {
+        "sections": _national_goal_sections(selectors.review_goals(focus_area, goals)),
+        "analysis": selectors.problem_analysis_of(focus_area),
+        "measure_blocks": [
+            (
+                measure,
+                selectors.budget_table(selectors.budget_lines_of([measure])),
+                [
+                    (rule, selectors.stop_rule_verdict(rule, today))
+                    for rule in measure.stop_rules.all()
+                ],
+            )
+            for measure in measures
+        ],
+        "budget_total": selectors.budget_table(selectors.budget_lines_of(measures)),
+        "commitments": selectors.commitments_of(focus_area),
+        "findings": _describe_findings(
+            selectors.coherence_of(focus_area, goals, measures),
+            focus_area,
+            goals,
+            measures,
+        ),
+        "minimums": selectors.minimum_goal_statuses(goals),
+        "as_pdf": as_pdf,
+    }
+    return context
+
+
+@login_required
+def plan_document(request: HttpRequest, slug: str) -> HttpResponse:
+    """The whole plan as one readable document, with a link to its PDF."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    return render(
+        request,
+        "programme/plan_document.html",
+        _document_context(focus_area, as_pdf=False),
+    )
+
+
+def plan_pdf_of(focus_area: FocusArea) -> bytes:
+    """The plan document as PDF, from the same content as the page."""
+    html = render_to_string(
+        "programme/plan_print.html", _document_context(focus_area, as_pdf=True)
+    )
+    return html_to_pdf(html)
+
+
+@login_required
+def plan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The plan document as PDF, for the members of the area."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    response = HttpResponse(plan_pdf_of(focus_area), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="programmaplan-{slug}.pdf"'
+    return response
 
 
 def _form_page(
@@ -401,6 +464,14 @@ def _measure_for_bureau(request: HttpRequest, slug: str, pk: int) -> Any:
     return focus_area, measure
 
 
+def _back_in_area(request: HttpRequest, slug: str, default: str) -> HttpResponse:
+    """Return to the page the form came from, if it lies in the same area."""
+    back = request.POST.get("next", "")
+    if back.startswith(f"/focusgebieden/{slug}/") and "//" not in back:
+        return redirect(back)
+    return redirect(default, slug=slug)
+
+
 def _report_errors(request: HttpRequest, form: Any) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
@@ -506,6 +577,38 @@ def commitments(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+def partner_commitments(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One partner: what it promised against what it delivered, and its measures."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    partner = selectors.partner_in(focus_area, pk)
+    if partner is None:
+        raise Http404
+    today = _today()
+    may_report = may_act_for(request.user, focus_area, partner.pk)
+    return render(
+        request,
+        "programme/partner.html",
+        {
+            "focus_area": focus_area,
+            "partner": partner,
+            "balances": selectors.balances_of_partner(
+                focus_area, partner, up_to_year=today.year - 1
+            ),
+            "commitments": [
+                (c, may_report)
+                for c in selectors.commitments_of(focus_area).filter(
+                    organisation=partner
+                )
+            ],
+            "measures": selectors.measures_of(focus_area).filter(owner=partner),
+            "today": today,
+            "due_year": today.year - 1,
+            "delivery_form": forms.DeliveryForm(initial={"delivered_on": today}),
+        },
+    )
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def new_commitment(request: HttpRequest, slug: str) -> HttpResponse:
     """The bureau records a partner's promise."""
@@ -564,7 +667,7 @@ def report_delivery(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(request, _("The delivery is saved."))
     else:
         _report_errors(request, form)
-    return redirect("programme:commitments", slug=slug)
+    return _back_in_area(request, slug, "programme:commitments")
 
 
 @login_required
@@ -706,10 +809,7 @@ def complete_homework(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise PermissionDenied
     services.complete_homework(item, done_on=_today(), acting_user=request.user)
     messages.success(request, _("The task is marked as done."))
-    back = request.POST.get("next", "")
-    if back.startswith(f"/focusgebieden/{slug}/"):
-        return redirect(back)
-    return redirect("programme:alliance", slug=slug)
+    return _back_in_area(request, slug, "programme:alliance")
 
 
 @login_required
