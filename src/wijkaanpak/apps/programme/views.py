@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,7 +35,9 @@ from wijkaanpak.apps.programme.models import (
     Commitment,
     CommitmentKind,
     HomeworkItem,
+    MeasureBudget,
     NationalGoal,
+    ProblemStatement,
     StopRule,
 )
 
@@ -330,6 +333,57 @@ def new_problem(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _problem_for_bureau(request: HttpRequest, slug: str, pk: int) -> Any:
+    focus_area = access_focus_area(request.user, slug, need=Need.BUREAU)
+    statement = ProblemStatement.objects.filter(focus_area=focus_area, pk=pk).first()
+    if statement is None:
+        raise Http404
+    return focus_area, statement
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_problem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau rewrites a point of the problem analysis."""
+    focus_area, statement = _problem_for_bureau(request, slug, pk)
+    form = forms.ProblemStatementForm(
+        request.POST or None,
+        initial={
+            field: getattr(statement, field)
+            for field in forms.ProblemStatementForm.base_fields
+        },
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.update_problem_statement(
+                statement, **data, acting_user=request.user
+            ),
+        )
+    ):
+        messages.success(request, _("The point is saved."))
+        return redirect(f"{reverse('programme:plan', args=[slug])}#analysis")
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Change a point of the problem analysis"),
+        back=f"/focusgebieden/{slug}/programma/plan/",
+    )
+
+
+@login_required
+@require_POST
+def remove_problem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau takes a point out of the problem analysis."""
+    _focus_area, statement = _problem_for_bureau(request, slug, pk)
+    services.remove_problem_statement(statement, acting_user=request.user)
+    messages.success(request, _("The point is removed from the analysis."))
+    return redirect(f"{reverse('programme:plan', args=[slug])}#analysis")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def new_goal(request: HttpRequest, slug: str) -> HttpResponse:
@@ -480,6 +534,78 @@ def _report_errors(request: HttpRequest, form: Any) -> None:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def edit_measure(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau changes a measure: its goals, partners, years and assessment."""
+    focus_area, measure = _measure_for_bureau(request, slug, pk)
+    initial = {
+        field: getattr(measure, field)
+        for field in forms.MeasureForm.base_fields
+        if field not in {"goals", "partners"}
+    }
+    initial["goals"] = list(measure.goals.all())
+    initial["partners"] = list(measure.partners.all())
+    form = forms.MeasureForm(
+        request.POST or None, focus_area=focus_area, initial=initial
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.update_measure(
+                measure,
+                **{
+                    **data,
+                    "goals": list(data["goals"]),
+                    "partners": list(data["partners"]),
+                },
+                acting_user=request.user,
+            ),
+        )
+    ):
+        messages.success(request, _("The measure is saved."))
+        return redirect("programme:measure", slug=slug, pk=pk)
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Change the measure"),
+        back=f"/focusgebieden/{slug}/programma/maatregelen/{pk}/",
+    )
+
+
+@login_required
+@require_POST
+def remove_budget(
+    request: HttpRequest, slug: str, pk: int, budget_pk: int
+) -> HttpResponse:
+    """The bureau takes a budget line off a measure."""
+    _focus_area, measure = _measure_for_bureau(request, slug, pk)
+    budget = MeasureBudget.objects.filter(measure=measure, pk=budget_pk).first()
+    if budget is None:
+        raise Http404
+    services.remove_measure_budget(budget, acting_user=request.user)
+    messages.success(request, _("The budget line is removed."))
+    return redirect("programme:measure", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def remove_stop_rule(
+    request: HttpRequest, slug: str, pk: int, rule_pk: int
+) -> HttpResponse:
+    """The bureau withdraws a stop rule."""
+    _focus_area, measure = _measure_for_bureau(request, slug, pk)
+    rule = StopRule.objects.filter(measure=measure, pk=rule_pk).first()
+    if rule is None:
+        raise Http404
+    services.remove_stop_rule(rule, acting_user=request.user)
+    messages.success(request, _("The stop rule is removed."))
+    return redirect("programme:measure", slug=slug, pk=pk)
+
+
+@login_required
 @require_POST
 def set_measure_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The bureau starts, stops or completes a measure."""
@@ -604,6 +730,7 @@ def partner_commitments(request: HttpRequest, slug: str, pk: int) -> HttpRespons
             "today": today,
             "due_year": today.year - 1,
             "delivery_form": forms.DeliveryForm(initial={"delivered_on": today}),
+            "can_edit": may(request.user, focus_area, Need.BUREAU),
         },
     )
 
@@ -627,6 +754,7 @@ def new_commitment(request: HttpRequest, slug: str) -> HttpResponse:
                 promised=_units(data["kind"], data["promised"]),
                 description=data["description"],
                 goal=data["goal"],
+                measure=data["measure"],
                 acting_user=request.user,
             ),
         )
@@ -638,6 +766,58 @@ def new_commitment(request: HttpRequest, slug: str) -> HttpResponse:
         focus_area,
         form,
         _("Add a commitment"),
+        back=f"/focusgebieden/{slug}/programma/toezeggingen/",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_commitment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau corrects a partner's promise."""
+    focus_area = access_focus_area(request.user, slug, need=Need.BUREAU)
+    commitment = Commitment.objects.filter(focus_area=focus_area, pk=pk).first()
+    if commitment is None:
+        raise Http404
+    promised = Decimal(commitment.promised)
+    if commitment.kind == CommitmentKind.MONEY:
+        promised = promised / 100
+    form = forms.CommitmentEditForm(
+        request.POST or None,
+        focus_area=focus_area,
+        initial={
+            "year": commitment.year,
+            "kind": commitment.kind,
+            "promised": promised,
+            "description": commitment.description,
+            "goal": commitment.goal_id,
+            "measure": commitment.measure_id,
+        },
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.update_commitment(
+                commitment,
+                year=data["year"],
+                kind=data["kind"],
+                promised=_units(data["kind"], data["promised"]),
+                description=data["description"],
+                goal=data["goal"],
+                measure=data["measure"],
+                acting_user=request.user,
+            ),
+        )
+    ):
+        messages.success(request, _("The commitment is saved."))
+        return redirect("programme:partner", slug=slug, pk=commitment.organisation_id)
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Change the commitment of %(partner)s")
+        % {"partner": commitment.organisation.name},
         back=f"/focusgebieden/{slug}/programma/toezeggingen/",
     )
 
