@@ -9,11 +9,14 @@ counts and outcomes only.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
 
+from wijkaanpak.apps.accounts.models import Membership, Role
 from wijkaanpak.apps.breakthroughs.models import (
     AgendaItem,
     BlockageCase,
@@ -22,13 +25,69 @@ from wijkaanpak.apps.breakthroughs.models import (
     CaseStatus,
     CaseStep,
     Level,
+    NormTime,
 )
 from wijkaanpak.core.breakthroughs import figures, ladder, register
 
 if TYPE_CHECKING:
+    from wijkaanpak.apps.accounts.models import User
     from wijkaanpak.apps.areas.models import FocusArea
     from wijkaanpak.apps.programme.models import Meeting
     from wijkaanpak.apps.reports.models import Problem
+
+
+def default_norm_days() -> dict[ladder.Level, int]:
+    """The installation's norm times (``WIJKAANPAK_NORM_DAYS_*``), per level."""
+    configured = settings.WIJKAANPAK_NORM_DAYS
+    return {level: int(configured[level.value]) for level in ladder.LADDER}
+
+
+def norm_days_for(
+    focus_areas: Iterable[FocusArea],
+) -> dict[int, dict[ladder.Level, int]]:
+    """Per area id, the norm time of every level: the area's own, else the default."""
+    defaults = default_norm_days()
+    found = {area.pk: dict(defaults) for area in focus_areas}
+    for area_id, level, days in NormTime.objects.filter(
+        focus_area_id__in=list(found)
+    ).values_list("focus_area_id", "level", "days"):
+        found[area_id][ladder.Level(level)] = days
+    return found
+
+
+def own_norm_times(focus_area: FocusArea) -> dict[str, int]:
+    """The norm times the area's bureau set itself, by level value."""
+    return dict(
+        NormTime.objects.filter(focus_area=focus_area).values_list("level", "days")
+    )
+
+
+def norm_days_of(focus_area: FocusArea) -> dict[ladder.Level, int]:
+    """The norm time of every level in one area."""
+    return norm_days_for([focus_area])[focus_area.pk]
+
+
+#: The roles that may own a case on each level (with mandate).
+OWNER_ROLES = {
+    Level.FRONT_LINE: (Role.PROFESSIONAL, Role.BUREAU),
+    Level.BUREAU: (Role.BUREAU,),
+    Level.ALLIANCE: (Role.ALLIANCE,),
+    Level.NATIONAL: (Role.NATIONAL,),
+}
+
+
+def owners_with_mandate(focus_area: FocusArea, level: str) -> QuerySet[User]:
+    """The people who may own a case of the area on a level, by name."""
+    from wijkaanpak.apps.accounts.models import User
+
+    memberships = Membership.objects.filter(
+        role__in=OWNER_ROLES[Level(level)], has_mandate=True
+    ).filter(Q(focus_area=focus_area) | Q(focus_area__isnull=True))
+    return (
+        User.objects.filter(pk__in=memberships.values("user_id"), is_active=True)
+        .order_by("first_name", "last_name", "username")
+        .distinct()
+    )
 
 
 def cases_in(focus_area: FocusArea) -> QuerySet[BlockageCase]:
