@@ -9,12 +9,13 @@ counts and outcomes only.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from wijkaanpak.apps.accounts.models import Membership, Role
 from wijkaanpak.apps.breakthroughs.models import (
@@ -27,6 +28,7 @@ from wijkaanpak.apps.breakthroughs.models import (
     Level,
     NormTime,
 )
+from wijkaanpak.apps.monitor.process import ProcessFigure
 from wijkaanpak.core.breakthroughs import figures, ladder, register
 
 if TYPE_CHECKING:
@@ -200,12 +202,11 @@ class NationalFigures:
     country: figures.PublishedFigures
 
 
-def national_figures(*, today: datetime.date) -> NationalFigures:
-    """Figures of every area and the country, aggregates only, for national staff."""
-    from wijkaanpak.apps.areas.models import FocusArea
-
-    areas = list(FocusArea.objects.select_related("municipality").order_by("name"))
-    facts: dict[int, list[figures.CaseFacts]] = {area.pk: [] for area in areas}
+def _published_by_area(
+    focus_area_ids: Iterable[int], *, today: datetime.date
+) -> tuple[dict[int, figures.PublishedFigures], figures.PublishedFigures]:
+    """Published figures per area id, and of all cases in the country."""
+    facts: dict[int, list[figures.CaseFacts]] = {pk: [] for pk in focus_area_ids}
     everything = []
     for (
         area_id,
@@ -213,7 +214,7 @@ def national_figures(*, today: datetime.date) -> NationalFigures:
         opened_on,
         outcome,
         decided_on,
-    ) in BlockageCase.objects.values_list(
+    ) in BlockageCase.objects.order_by().values_list(
         "focus_area_id", "level", "opened_on", "outcome", "decided_on"
     ):
         item = figures.CaseFacts(
@@ -222,17 +223,102 @@ def national_figures(*, today: datetime.date) -> NationalFigures:
             ladder.Outcome(outcome) if outcome else None,
             decided_on,
         )
-        facts[area_id].append(item)
         everything.append(item)
+        if area_id in facts:
+            facts[area_id].append(item)
+    return (
+        {
+            pk: figures.publish(figures.case_figures(found, today=today))
+            for pk, found in facts.items()
+        },
+        figures.publish(figures.case_figures(everything, today=today)),
+    )
+
+
+#: Labels of the open cases per level in the monitor's process figures.
+_OPEN_LABELS = {
+    ladder.Level.FRONT_LINE: gettext_lazy("Open blockage cases at the front line"),
+    ladder.Level.BUREAU: gettext_lazy("Open blockage cases at the programme bureau"),
+    ladder.Level.ALLIANCE: gettext_lazy(
+        "Open blockage cases at the breakthrough table"
+    ),
+    ladder.Level.NATIONAL: gettext_lazy(
+        "Open blockage cases at the national breakthrough meeting"
+    ),
+}
+
+
+def _process_figures(published: figures.PublishedFigures) -> list[ProcessFigure]:
+    """The monitor's figures from published figures; None values say suppressed."""
+    result = [
+        ProcessFigure(
+            f"breakthroughs_open_{level.value}",
+            _OPEN_LABELS[level],
+            None if count is None else float(count),
+            gettext_lazy("cases"),
+            count,
+            suppressed=count is None,
+            higher_is_better=False,
+        )
+        for level, count in published.open_per_level
+    ]
+    # The median and the share rest on the breakthroughs: hidden from 1 to 9.
+    few = published.breakthroughs is None
+    result += [
+        ProcessFigure(
+            "breakthroughs_median_days",
+            gettext_lazy("Median time to a breakthrough"),
+            None
+            if published.median_days_to_breakthrough is None
+            else float(published.median_days_to_breakthrough),
+            gettext_lazy("days"),
+            published.breakthroughs,
+            suppressed=few,
+            higher_is_better=False,
+        ),
+        ProcessFigure(
+            "breakthroughs_share_structural",
+            gettext_lazy("Breakthroughs that were structural"),
+            None
+            if published.share_structural is None
+            else float(published.share_structural) * 100,
+            "%",
+            published.breakthroughs,
+            suppressed=few,
+        ),
+    ]
+    return result
+
+
+def process_figures_for(
+    focus_areas: Sequence[FocusArea], today: datetime.date
+) -> dict[int, list[ProcessFigure]]:
+    """The monitor's provider: per area the published figures of its cases.
+
+    Open cases per level, the median days to a breakthrough and the share
+    that was structural; counts from 1 to 9, and the median and share when
+    they rest on fewer than ten breakthroughs, are suppressed.
+    """
+    per_area, _country = _published_by_area(
+        [area.pk for area in focus_areas], today=today
+    )
+    return {pk: _process_figures(published) for pk, published in per_area.items()}
+
+
+def national_process_figures(today: datetime.date) -> list[ProcessFigure]:
+    """The monitor's national provider: the same figures over every case."""
+    _per_area, country = _published_by_area([], today=today)
+    return _process_figures(country)
+
+
+def national_figures(*, today: datetime.date) -> NationalFigures:
+    """Figures of every area and the country, aggregates only, for national staff."""
+    from wijkaanpak.apps.areas.models import FocusArea
+
+    areas = list(FocusArea.objects.select_related("municipality").order_by("name"))
+    per_area, country = _published_by_area([area.pk for area in areas], today=today)
     return NationalFigures(
-        per_area=[
-            (
-                area,
-                figures.publish(figures.case_figures(facts[area.pk], today=today)),
-            )
-            for area in areas
-        ],
-        country=figures.publish(figures.case_figures(everything, today=today)),
+        per_area=[(area, per_area[area.pk]) for area in areas], country=country
     )
 
 

@@ -290,3 +290,14 @@ def dashboard_rows(dashboard: NationalDashboard) -> Iterator[tuple[Any, ...]]:
                 else (shown if isinstance(shown, str) else round(shown, 2)),
                 "",
             )
+        if process.national is not None or process.national_suppressed:
+            yield (
+                "process",
+                process.key,
+                process.label,
+                process.unit,
+                "",
+                "national",
+                "<10" if process.national_suppressed else round(process.national, 2),  # type: ignore[arg-type]
+                "",
+            )

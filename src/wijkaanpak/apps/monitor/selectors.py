@@ -43,6 +43,7 @@ from wijkaanpak.apps.monitor.models import (
 )
 from wijkaanpak.apps.monitor.process import (
     ProcessFigure,
+    national_process_figures,
     process_figures,
     process_figures_for,
 )
@@ -624,6 +625,8 @@ class ProcessRow:
     values: dict[str, float | None]
     suppressed: dict[str, bool]
     spread: Spread | None
+    national: float | None = None
+    national_suppressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -735,6 +738,7 @@ def national_dashboard(*, today: datetime.date) -> NationalDashboard:
 
 def _process_rows(areas: Sequence[FocusArea], today: datetime.date) -> list[ProcessRow]:
     batched = process_figures_for(areas, today)
+    country = national_process_figures(today)
     per_area = {area.slug: batched[area.pk] for area in areas}
     names = {area.slug: area.name for area in areas}
     rows: dict[str, ProcessRow] = {}
@@ -760,6 +764,10 @@ def _process_rows(areas: Sequence[FocusArea], today: datetime.date) -> list[Proc
                 "spread": spread_over_areas(
                     {names[s]: v for s, v in row.values.items()},
                     "higher_is_better" if row.higher_is_better else "higher_is_worse",
+                ),
+                "national": (country[row.key].value if row.key in country else None),
+                "national_suppressed": (
+                    country[row.key].suppressed if row.key in country else False
                 ),
             }
         )
