@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.test import Client
+from rest_framework.test import APIClient
 
 import pytest
 from tests.apps.breakthroughs.conftest import OPENED, case_input
@@ -93,3 +94,20 @@ def test_the_dashboard_page_and_csv_carry_the_national_figure(eleven_breakthroug
         for line in rows
     )
     assert "Huur loopt op" not in page
+
+
+def test_the_area_monitor_api_keeps_one_breakthrough_hidden(cases):
+    client = APIClient()
+    client.force_authenticate(cases.people["bureau"])
+
+    found = client.get("/api/v1/area-monitors/oost").json()
+
+    figures = {row["key"]: row for row in found["process"]}
+    median = figures["breakthroughs_median_days"]
+    assert (median["value"], median["suppressed"], median["basis"]) == (
+        None,
+        True,
+        None,
+    )
+    assert figures["breakthroughs_open_front_line"]["value"] is None
+    assert figures["breakthroughs_open_front_line"]["suppressed"]
