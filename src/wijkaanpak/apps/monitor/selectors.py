@@ -127,14 +127,20 @@ _HISTORIES: OrderedDict[str, dict[str, dict[Any, History]]] = OrderedDict()
 _HISTORIES_KEPT = 8
 
 
-def _fingerprint(ids: Sequence[int], variables: Iterable[str]) -> tuple[Any, ...]:
-    """Count, last id and sum of the figures: any insert, delete or new value changes it.
+def _fingerprint() -> tuple[Any, ...]:
+    """Count, last id and sum of the figures of every focus area's neighbourhoods.
 
-    The sum is rounded to nine significant digits: a database may add the
-    rows in another order (in parallel) and differ in the last bits.
+    Any insert, delete or new value changes it. The sum is rounded to nine
+    significant digits: a database may add the rows in another order (in
+    parallel) and differ in the last bits. The neighbourhoods come as a
+    subquery: a list of ids as parameters costs more to send than to count.
     """
     found = (
-        Figure.objects.filter(neighbourhood_id__in=ids, variable__in=sorted(variables))
+        Figure.objects.filter(
+            neighbourhood_id__in=FocusAreaNeighbourhood.objects.values(
+                "neighbourhood_id"
+            )
+        )
         .order_by()
         .aggregate(count=Count("id"), last=Max("id"), total=Sum("value"))
     )
@@ -145,16 +151,15 @@ def _fingerprint(ids: Sequence[int], variables: Iterable[str]) -> tuple[Any, ...
 def area_values_digest(
     indicators: Sequence[Indicator], members: Mapping[int, Sequence[int]]
 ) -> str:
-    """The digest of what the area values are computed from.
+    """The digest of what the area values of every focus area are computed from.
 
     It changes when a figure of a focus area's neighbourhood is added, removed
     or changed, when an area's neighbourhoods change, and when an indicator's
-    formula changes (the users' own catalogue).
+    formula changes (the users' own catalogue). ``members`` holds the
+    neighbourhood ids of every focus area.
     """
-    ids = sorted({pk for found in members.values() for pk in found})
-    variables = set().union(*(i.variables for i in indicators)) | {INHABITANTS}
     source = (
-        _fingerprint(ids, variables) if ids else None,
+        _fingerprint(),
         sorted((area, sorted(found)) for area, found in members.items()),
         [(i.key, i.formula.text, str(i.denominator)) for i in indicators],
     )
