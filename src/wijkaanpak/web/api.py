@@ -25,6 +25,7 @@ from wijkaanpak.apps.breakthroughs.api import (
     BlockingRuleViewSet,
     BreakthroughFiguresViewSet,
 )
+from wijkaanpak.apps.monitor.api import AreaMonitorViewSet
 from wijkaanpak.apps.panels.api import PanelProcessViewSet
 from wijkaanpak.apps.programme.api import (
     CommitmentViewSet,
@@ -59,6 +60,7 @@ router.register("blocking-rules", BlockingRuleViewSet, basename="blocking-rule")
 router.register(
     "breakthrough-figures", BreakthroughFiguresViewSet, basename="breakthrough-figures"
 )
+router.register("area-monitors", AreaMonitorViewSet, basename="area-monitor")
 router.register("votes", VoteViewSet, basename="vote")
 router.register("vote-projects", ProjectViewSet, basename="vote-project")
 router.register("vote-results", ResultViewSet, basename="vote-result")
