@@ -102,3 +102,27 @@ def test_an_unknown_kind_is_refused_with_a_reason(scans):
 
     assert answer.status_code == 400
     assert "kind" in answer.json()
+
+
+def test_the_list_needs_no_more_queries_with_more_respondents(
+    scans, django_assert_max_num_queries
+):
+    from tests.factories import MembershipFactory, UserFactory
+
+    for number in range(5):
+        person = MembershipFactory(
+            role="alliance", focus_area=scans, user=UserFactory(username=f"lid{number}")
+        ).user
+        services.save_answers(
+            scans.scans["now"],
+            {"stop_criteria_1": 3},
+            respondent=person,
+            acting_user=None,
+        )
+    client = client_for(scans, "alliance")
+
+    with django_assert_max_num_queries(40):
+        answer = client.get("/api/v1/mirror-results?focus-area=oost")
+
+    assert answer.status_code == 200
+    assert answer.json()[1]["respondents"] == 6
