@@ -25,6 +25,7 @@ from wijkaanpak.apps.breakthroughs.api import (
     BlockingRuleViewSet,
     BreakthroughFiguresViewSet,
 )
+from wijkaanpak.apps.mirror.api import ScanResultViewSet
 from wijkaanpak.apps.monitor.api import AreaMonitorViewSet
 from wijkaanpak.apps.panels.api import PanelProcessViewSet
 from wijkaanpak.apps.programme.api import (
@@ -64,6 +65,7 @@ router.register("area-monitors", AreaMonitorViewSet, basename="area-monitor")
 router.register("votes", VoteViewSet, basename="vote")
 router.register("vote-projects", ProjectViewSet, basename="vote-project")
 router.register("vote-results", ResultViewSet, basename="vote-result")
+router.register("mirror-results", ScanResultViewSet, basename="mirror-result")
 
 #: The language of the published schema, whatever the reader's browser asks.
 SCHEMA_LANGUAGE = "en"

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.monitor",
     "wijkaanpak.apps.votes",
     "wijkaanpak.apps.panels",
+    "wijkaanpak.apps.mirror",
     "wijkaanpak.web",
 ]
 
