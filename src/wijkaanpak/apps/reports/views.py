@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -57,6 +58,10 @@ from wijkaanpak.core.reports import status as flow
 PAGE_SIZE = 50
 #: Points drawn on the public map at most (the newest).
 MAP_LIMIT = 2000
+#: The public list shows figures at most this old; computing them reads every
+#: problem and report of the area, too much for each view of a busy map. The
+#: figures page computes them fresh.
+PUBLIC_FIGURES_SECONDS = 60
 
 
 def _public_area(request: HttpRequest, slug: str) -> Any:
@@ -97,15 +102,20 @@ def _report_input(form: ReportForm, request: HttpRequest) -> services.ReportInpu
 
 def _map_points(problems: QuerySet[Problem]) -> list[dict[str, Any]]:
     """Points for the map: place, category and status, nothing about people."""
+    # Plain rows: building two thousand model instances cost more than the query.
+    labels = {value: str(label) for value, label in Status.choices}
+    rows = problems.filter(latitude__isnull=False).values_list(
+        "pk", "latitude", "longitude", "category__name", "status"
+    )[:MAP_LIMIT]
     return [
         {
-            "id": problem.pk,
-            "lat": round(problem.latitude, 5),
-            "lon": round(problem.longitude, 5),
-            "category": problem.category.name,
-            "status": problem.get_status_display(),
+            "id": pk,
+            "lat": round(latitude, 5),
+            "lon": round(longitude, 5),
+            "category": category,
+            "status": labels.get(status, status),
         }
-        for problem in problems.filter(latitude__isnull=False)[:MAP_LIMIT]
+        for pk, latitude, longitude, category, status in rows
     ]
 
 
@@ -235,7 +245,11 @@ def public_list(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_area": focus_area,
             "page": page,
             "points": _map_points(problems),
-            "figures": selectors.figures_for(focus_area),
+            "figures": cache.get_or_set(
+                f"reports:public-figures:{focus_area.pk}",
+                lambda: selectors.figures_for(focus_area),
+                PUBLIC_FIGURES_SECONDS,
+            ),
         },
     )
 
