@@ -266,6 +266,9 @@ def start_server(url: str, port: int, threads: int, data_dir: str) -> subprocess
         "DATABASE_URL": url,
         "WIJKAANPAK_DATA_DIR": data_dir,
         "WIJKAANPAK_LOG_LEVEL": "WARNING",
+        # One API key sends everything here; the per-key limit would measure
+        # itself. Limits count in memory and cost next to nothing.
+        "WIJKAANPAK_INTAKE_RATE_OPEN311": "off",
     }
     server = subprocess.Popen(
         [

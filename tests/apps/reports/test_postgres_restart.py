@@ -266,6 +266,7 @@ def test_no_acknowledged_report_is_lost_when_postgresql_restarts(cluster, area):
             "DATABASE_URL": cluster.url("wijkaanpak"),
             "WIJKAANPAK_DATA_DIR": str(cluster.folder),
             "WIJKAANPAK_LOG_LEVEL": "CRITICAL",
+            "WIJKAANPAK_INTAKE_RATE_OPEN311": "off",
         },
         cwd=REPOSITORY,
         stdout=subprocess.DEVNULL,

@@ -184,6 +184,31 @@ def api_key_for(plain: str) -> ApiKey | None:
     )
 
 
+def known_submissions(
+    focus_area: FocusArea, channel: str, keys: Iterable[str]
+) -> set[str]:
+    """The submission keys among ``keys`` that a report of the channel already has."""
+    wanted = {key for key in keys if key}
+    if not wanted:
+        return set()
+    return set(
+        Report.objects.filter(
+            focus_area=focus_area, channel=channel, submission_key__in=wanted
+        ).values_list("submission_key", flat=True)
+    )
+
+
+def report_by_submission_key(
+    focus_area: FocusArea, channel: str, key: str
+) -> Report | None:
+    """The report a client's submission key already stands for, or None."""
+    if not key:
+        return None
+    return Report.objects.filter(
+        focus_area=focus_area, channel=channel, submission_key=key
+    ).first()
+
+
 def public_problems_in(focus_area: FocusArea) -> QuerySet[Problem]:
     """Problems for the public map and list: no reports, no people."""
     return (

@@ -34,7 +34,7 @@ from wijkaanpak.apps.accounts.access import (
 )
 from wijkaanpak.apps.areas import selectors as area_selectors
 from wijkaanpak.apps.breakthroughs import selectors as breakthrough_selectors
-from wijkaanpak.apps.reports import selectors, services
+from wijkaanpak.apps.reports import limits, selectors, services
 from wijkaanpak.apps.reports.forms import (
     AssignForm,
     EveningForm,
@@ -133,6 +133,20 @@ def _intake(
     if request.method != "POST":
         form = ReportForm(categories=categories)
         return render(request, template, {**context, "form": form})
+    key = request.POST.get("submission_key", "").strip()[:64]
+    resent = selectors.report_by_submission_key(focus_area, channel, key)
+    if resent is not None:
+        # A form sent twice (a double click, a reload) leads to the report
+        # it made, not to a suggestion to join its own problem.
+        return _after_intake(request, resent, channel)
+    if channel == Channel.WEB:
+        wait = limits.wait_for("web", request.META.get("REMOTE_ADDR", ""))
+        if wait:
+            form = ReportForm(request.POST, request.FILES, categories=categories)
+            form.add_error(None, limits.too_many_message(wait))
+            response = render(request, template, {**context, "form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
     probe = ReportForm(request.POST, request.FILES, categories=categories)
     duplicates: list[tuple[Problem, int]] = []
     if probe.is_valid() or "category" in probe.cleaned_data:
@@ -165,24 +179,26 @@ def _intake(
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            if channel == Channel.STAFF:
-                messages.success(request, _("The report is saved."))
-                return redirect(
-                    "reports:problem", slug=focus_area.slug, pk=report.problem_id
-                )
-            messages.success(
-                request,
-                _(
-                    "Thank you. We have received your report. Keep this page to follow it."
-                ),
-            )
-            return redirect("reports:track", token=report.tracking_token)
+            return _after_intake(request, report, channel)
     return render(
         request,
         template,
         {**context, "form": form, "duplicates": duplicates},
         status=400 if form.errors else 200,
     )
+
+
+def _after_intake(request: HttpRequest, report: Report, channel: str) -> HttpResponse:
+    if channel == Channel.STAFF:
+        messages.success(request, _("The report is saved."))
+        return redirect(
+            "reports:problem", slug=report.focus_area.slug, pk=report.problem_id
+        )
+    messages.success(
+        request,
+        _("Thank you. We have received your report. Keep this page to follow it."),
+    )
+    return redirect("reports:track", token=report.tracking_token)
 
 
 @require_http_methods(["GET", "POST"])
@@ -543,6 +559,19 @@ def evening_sync(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
         return JsonResponse({"error": _("Send a list of items as JSON.")}, status=400)
     if len(items) > 500:
         return JsonResponse({"error": _("Send at most 500 items at once.")}, status=400)
+    wait = limits.wait_for("tablet", str(request.user.pk))
+    if wait:
+        # A queue sent again after a lost answer is still answered.
+        keys = {str(item.get("key", "")).strip()[:64] for item in items}
+        if not keys <= selectors.known_submissions(
+            evening.focus_area, Channel.EVENING, keys
+        ):
+            response = JsonResponse(
+                {"error": limits.too_many_message(wait), "retry_after": wait},
+                status=429,
+            )
+            response["Retry-After"] = str(wait)
+            return response
     results = services.sync_evening_queue(evening, items, acting_user=request.user)
     return JsonResponse(
         {
