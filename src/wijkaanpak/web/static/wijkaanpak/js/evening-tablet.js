@@ -55,12 +55,23 @@
       body: JSON.stringify({ items: queue }),
     })
       .then(function (response) {
+        if (response.status === 429) {
+          // Too much at once: keep the queue, say why, and try again later.
+          return response.json().then(function (answer) {
+            say(answer.error);
+            window.setTimeout(send, 1000 * (answer.retry_after || 30));
+            return null;
+          });
+        }
         if (!response.ok) {
           throw new Error(String(response.status));
         }
         return response.json();
       })
       .then(function (answer) {
+        if (answer === null) {
+          return;
+        }
         // Drop what the server has (accepted now or before) or refused for
         // good; keep the rest. Reports added meanwhile stay in the queue.
         var done = {};
