@@ -31,3 +31,48 @@ def test_a_resident_puts_a_pin_on_the_map_and_reports(live_server, page, area):
     assert report.latitude is not None
     assert report.longitude is not None
     assert report.problem.neighbourhood is not None
+
+
+def test_the_tablet_reopens_without_network_and_syncs_its_queue_once(
+    live_server, page, area
+):
+    import datetime
+
+    from tests.factories import PASSWORD
+
+    services.create_category(area, code="afval", name="Afval", acting_user=None)
+    evening = services.hold_irritation_evening(
+        area,
+        title="Avond in De Kade",
+        held_on=datetime.date(2026, 11, 23),
+        acting_user=None,
+    )
+    tablet = f"/focusgebieden/{area.slug}/ergernissenavonden/{evening.pk}/tablet/"
+    page.set_default_timeout(20_000)
+    page.goto(f"{live_server.url}/inloggen/?next={tablet}")
+    page.fill("input[name=username]", "professional")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main button[type=submit]")
+    # The worker has kept the page and its files, and looks after the page.
+    page.wait_for_selector("#tablet-form[data-kept=yes]")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+    page.context.set_offline(True)
+    page.reload()
+    page.get_by_label("Beschrijf het probleem").fill("Zakken afval bij de container")
+    page.get_by_label("Waar is het?").fill("Kadeplein 3")
+    page.get_by_role("button", name="Melding opslaan").click()
+    assert page.inner_text("#queue-count") == "1"
+    assert Report.objects.count() == 0
+    # Reloaded offline once more, the queue is still on the tablet.
+    page.reload()
+    assert page.inner_text("#queue-count") == "1"
+
+    page.context.set_offline(False)
+    page.get_by_role("button", name="Wachtende meldingen nu versturen").click()
+    page.wait_for_function("document.querySelector('#queue-count').textContent === '0'")
+    page.get_by_role("button", name="Wachtende meldingen nu versturen").click()
+    page.reload()
+    assert page.inner_text("#queue-count") == "0"
+    report = Report.objects.get()
+    assert report.description == "Zakken afval bij de container"

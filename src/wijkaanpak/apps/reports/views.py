@@ -545,6 +545,20 @@ def evening_tablet(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def tablet_worker(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The tablet page's service worker, served beside the page it keeps.
+
+    A worker may only look after pages at or below its own address, so it is
+    served here rather than from the static files. It holds no data: the same
+    script for every evening, and no login needed to fetch it.
+    """
+    response = render(
+        request, "reports/tablet-worker.js", content_type="text/javascript"
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 @login_required
 @require_POST
 def evening_sync(request: HttpRequest, slug: str, pk: int) -> JsonResponse:

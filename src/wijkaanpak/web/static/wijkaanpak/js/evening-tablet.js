@@ -116,6 +116,35 @@
   });
   document.getElementById("tablet-send").addEventListener("click", send);
   window.addEventListener("online", send);
+  // Keep a copy of this page and its files, so it opens again without network.
+  if ("serviceWorker" in navigator && form.dataset.workerUrl) {
+    navigator.serviceWorker.register(form.dataset.workerUrl).then(function (registration) {
+      var worker = registration.active || registration.waiting || registration.installing;
+      var keep = [window.location.href];
+      document.querySelectorAll("link[rel=stylesheet][href], script[src]").forEach(function (element) {
+        keep.push(element.href || element.src);
+      });
+      function ask() {
+        worker.postMessage({ keep: keep });
+      }
+      if (worker.state === "activated") {
+        ask();
+      } else {
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "activated") {
+            ask();
+          }
+        });
+      }
+    }).catch(function () {
+      // Without a worker the page still queues; it just cannot reopen offline.
+    });
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.kept) {
+        form.dataset.kept = "yes";
+      }
+    });
+  }
   store(load());
   window.setInterval(send, 30000);
   send();
