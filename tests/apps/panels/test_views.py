@@ -70,6 +70,22 @@ def test_only_the_bureau_may_take_a_step(area, pool, step, role):
     assert pool.status == "inviting"
 
 
+def test_before_anyone_signs_up_the_bureau_pages_answer(area, process):
+    # A pool smaller than the panel cannot be checked yet; the pages say so
+    # instead of failing.
+    client = client_for(area, "bureau")
+
+    check = client.get(url_of("panels:quota_check", area, process))
+    people = client.get(url_of("panels:export_people", area, process))
+
+    assert check.status_code == 200
+    assert "minder mensen aangemeld dan het panel van 5 nodig" in (
+        check.content.decode()
+    )
+    assert people.status_code == 200
+    assert people.content.decode().splitlines()[0].startswith("id")
+
+
 def test_a_draft_is_not_shown_to_the_public(area, process):
     response = Client().get(url_of("panels:report", area, process))
 

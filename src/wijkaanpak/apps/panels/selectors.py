@@ -56,9 +56,9 @@ def pool_of(process: PanelProcess) -> QuerySet[Volunteer]:
     return process.volunteers.order_by("number")
 
 
-def instance_of(process: PanelProcess) -> PanelInstance:
-    """The core problem: pool, quotas, panel size and the household rule."""
-    people = tuple(
+def people_of(process: PanelProcess) -> tuple[Person, ...]:
+    """The pool as core people: numbers, features and households."""
+    return tuple(
         Person(
             volunteer.number,
             tuple(sorted(volunteer.features.items())),
@@ -66,8 +66,12 @@ def instance_of(process: PanelProcess) -> PanelInstance:
         )
         for volunteer in pool_of(process)
     )
+
+
+def instance_of(process: PanelProcess) -> PanelInstance:
+    """The core problem: pool, quotas, panel size and the household rule."""
     return PanelInstance(
-        people=people,
+        people=people_of(process),
         quotas=core_quotas_of(process),
         panel_size=process.panel_size,
         one_per_household=process.one_per_household,

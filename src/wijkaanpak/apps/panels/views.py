@@ -333,13 +333,15 @@ def invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def quota_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Which quotas conflict with the current pool, and by how much to relax them."""
     process = _bureau_process(request, slug, pk)
+    # Before enough volunteers have signed up there is no panel to check.
+    enough = selectors.pool_of(process).count() >= process.panel_size
     return render(
         request,
         "panels/quota_check.html",
         {
             "focus_area": process.focus_area,
             "process": process,
-            "check": selectors.quota_check_of(process),
+            "check": selectors.quota_check_of(process) if enough else None,
             "counts": selectors.counts_of(process),
         },
     )
@@ -464,9 +466,9 @@ def _csv(text: str, filename: str) -> HttpResponse:
 def export_people(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The pool in the sortition-algorithms people layout: numbers and features."""
     process = _bureau_process(request, slug, pk)
-    instance = selectors.instance_of(process)
+    # The pool as it is, also while it is still too small to seat a panel.
     features = list(selectors.features_of(process))
-    return _csv(format_people(instance.people, features), "people.csv")
+    return _csv(format_people(selectors.people_of(process), features), "people.csv")
 
 
 @login_required
