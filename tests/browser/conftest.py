@@ -50,7 +50,22 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser):
+    """A fresh page; the test fails when the browser refused anything by policy.
+
+    Chromium reports what the content security policy blocks (an inline
+    script, a style attribute, a file from elsewhere) on the console.
+    """
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not refused, refused

@@ -28,6 +28,8 @@ def pending_migrations() -> list[str]:
 
 def run_server(host: str, port: int, *, threads: int) -> None:
     """Serve the WSGI application until interrupted; static files via WhiteNoise."""
+    from django.conf import settings
+
     import waitress
 
     from wijkaanpak.web.wsgi import application
@@ -39,6 +41,9 @@ def run_server(host: str, port: int, *, threads: int) -> None:
         threads=threads,
         ident="wijkaanpak",
         clear_untrusted_proxy_headers=True,
+        # Behind a proxy that ends TLS every request came in over HTTPS: the
+        # site then sends HSTS and secure cookies, and builds https:// links.
+        url_scheme="https" if settings.WIJKAANPAK_TLS else "http",
     )
 
 

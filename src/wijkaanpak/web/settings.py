@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wijkaanpak.web.middleware.ApiVersionMiddleware",
+    "wijkaanpak.web.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "wijkaanpak.web.urls"
@@ -187,8 +188,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = _flag("WIJKAANPAK_SECURE_COOKIES", False)
+#: The site is reached over HTTPS only (TLS ended here or by a proxy in front).
+WIJKAANPAK_TLS = _flag("WIJKAANPAK_TLS", False)
+SESSION_COOKIE_SECURE = _flag("WIJKAANPAK_SECURE_COOKIES", WIJKAANPAK_TLS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Browsers keep to HTTPS for this long after one visit (sent on HTTPS answers only).
+SECURE_HSTS_SECONDS = (
+    int(os.environ.get("WIJKAANPAK_HSTS_SECONDS", "31536000")) if WIJKAANPAK_TLS else 0
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
