@@ -153,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "wijkaanpak.apps.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -245,6 +245,14 @@ WIJKAANPAK_INTAKE_RATE_OPEN311 = os.environ.get(
 WIJKAANPAK_INTAKE_RATE_TABLET = os.environ.get(
     "WIJKAANPAK_INTAKE_RATE_TABLET", "60/minute"
 )
+#: Failed logins ("N/minute", "N/hour" or "off") per account name and per
+#: address; over either the login page refuses for the rest of the window.
+WIJKAANPAK_LOGIN_RATE_ACCOUNT = os.environ.get(
+    "WIJKAANPAK_LOGIN_RATE_ACCOUNT", "10/hour"
+)
+WIJKAANPAK_LOGIN_RATE_CLIENT = os.environ.get("WIJKAANPAK_LOGIN_RATE_CLIENT", "30/hour")
+#: Wrong voting codes per address, against guessing codes.
+WIJKAANPAK_VOTE_CODE_RATE = os.environ.get("WIJKAANPAK_VOTE_CODE_RATE", "20/hour")
 #: Largest photo a resident may upload, in bytes.
 WIJKAANPAK_PHOTO_MAX_BYTES = int(
     os.environ.get("WIJKAANPAK_PHOTO_MAX_BYTES", str(10 * 1024 * 1024))

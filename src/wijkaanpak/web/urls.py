@@ -4,8 +4,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from wijkaanpak.apps.accounts import views as account_views
 from wijkaanpak.apps.areas import views as area_views
 
 urlpatterns = [
@@ -18,10 +20,20 @@ urlpatterns = [
     path("", include("wijkaanpak.apps.votes.urls")),
     path("", include("wijkaanpak.apps.panels.urls")),
     path("", include("wijkaanpak.apps.mirror.urls")),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord/",
+        account_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
     path("taal/", set_language, name="set_language"),
     path("open311/v2/", include("wijkaanpak.apps.reports.open311_urls")),
     path("api/v1/", include(("wijkaanpak.web.api", "api"), namespace="api")),
+    # One login page for the whole site, with its limits (and second factor).
+    path(
+        "beheer/login/",
+        RedirectView.as_view(pattern_name="login", query_string=True),
+    ),
     path("beheer/", admin.site.urls),
 ]

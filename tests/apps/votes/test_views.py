@@ -14,6 +14,7 @@ from tests.factories import PASSWORD
 
 from wijkaanpak.apps.areas.models import FocusArea
 from wijkaanpak.apps.votes import services
+from wijkaanpak.core.panels.codes import check_character
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +231,38 @@ def test_a_ranking_refuses_two_projects_in_one_place(area, vote):
 
     assert response.context["form"].non_field_errors()
     assert not response.context["confirming"]
+
+
+def test_guessing_codes_is_stopped_per_address(area, vote, settings):
+    settings.WIJKAANPAK_VOTE_CODE_RATE = "3/hour"
+    url = url_of("votes:vote", area, vote)
+    ballot = {"eligible": "on", "approved": [vote.titles["Bomen"]], "confirm": "yes"}
+    # Well-formed codes (right check character) that belong to no letter.
+    guesses = ["K7QMP4XRT8", "23456789AB", "ABCDEFGHJK"]
+    guesses = [g[:9] + check_character(g[:9]) for g in guesses]
+    for guess in guesses:
+        response = Client().post(url, {**ballot, "code": guess}, REMOTE_ADDR="10.1.1.1")
+        assert response.status_code == 200
+
+    refused = Client().post(
+        url, {**ballot, "code": vote.codes_issued[0]}, REMOTE_ADDR="10.1.1.1"
+    )
+
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 3601
+    assert "Te veel verkeerde codes" in refused.content.decode()
+    # The real code was not used up, and works from another address.
+    elsewhere = Client().post(
+        url, {**ballot, "code": vote.codes_issued[0]}, REMOTE_ADDR="10.1.1.2"
+    )
+    assert elsewhere.status_code == 302
+
+
+def test_a_used_or_right_code_does_not_count_as_a_guess(area, vote, settings):
+    settings.WIJKAANPAK_VOTE_CODE_RATE = "1/hour"
+    url = url_of("votes:vote", area, vote)
+    ballot = {"eligible": "on", "approved": [vote.titles["Bomen"]], "confirm": "yes"}
+    for index in range(3):
+        data = {**ballot, "code": vote.codes_issued[index]}
+        assert Client().post(url, data).status_code == 302
+        assert Client().post(url, data).status_code == 200

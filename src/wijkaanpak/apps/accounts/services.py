@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -68,6 +69,8 @@ def register_person(
         job_title=job_title,
     )
     if password:
+        # Length, likeness to the name, common and all-digit passwords.
+        validate_password(password, user)
         user.set_password(password)
     elif password_hash:
         user.password = password_hash
@@ -144,3 +147,14 @@ def make_administrator(user: User, *, acting_user: User | None) -> User:
     user.save(update_fields=["is_staff", "is_superuser"])
     record("made_administrator", user, acting_user=acting_user)
     return user
+
+
+@transaction.atomic
+def change_password(user: User, new_password: str, *, acting_user: User | None) -> None:
+    """Set a person's own new password, after the password rules accept it."""
+    if acting_user is None or acting_user.pk != user.pk:
+        require_administrator(acting_user)
+    validate_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    record("password_changed", user, acting_user=acting_user)

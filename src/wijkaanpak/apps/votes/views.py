@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,10 +16,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkaanpak.adapters.charts import bar_chart
 from wijkaanpak.adapters.pabulib import dumps
+from wijkaanpak.apps.accounts import limits
 from wijkaanpak.apps.accounts.access import Need, access_focus_area, may
 from wijkaanpak.apps.areas.models import FocusArea
 from wijkaanpak.apps.votes import forms, selectors, services
@@ -86,8 +89,27 @@ def vote_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         choices = form.choices()
         code = form.cleaned_data["code"]
         if request.POST.get("confirm") == "yes":
-            if _save(form, lambda: services.cast_ballot(vote, code=code, **choices)):
+            address = limits.client_address(request)
+            wait = limits.wait_of("vote-code", address, _code_rate())
+            if wait:
+                form.add_error(None, too_many_codes_message(wait))
+                response = render(
+                    request,
+                    "votes/vote.html",
+                    _vote_context(vote, projects, form, confirming=False, chosen=set()),
+                    status=429,
+                )
+                response["Retry-After"] = str(wait)
+                return response
+            try:
+                services.cast_ballot(vote, code=code, **choices)
                 return redirect("votes:thanks", slug=slug, pk=pk)
+            except ValidationError as error:
+                if any(item.code == "code" for item in error.error_list):
+                    # A wrong code counts against the address: guessing stops.
+                    limits.count("vote-code", address, _code_rate())
+                for message in error.messages:
+                    form.add_error(None, message)
         else:
             try:
                 services.check_choices(vote, **choices)
@@ -105,18 +127,40 @@ def vote_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "votes/vote.html",
-        {
-            "focus_area": focus_area,
-            "vote": vote,
-            "projects": projects,
-            "form": form,
-            "confirming": confirming,
-            "chosen": [p for p in projects if str(p.pk) in chosen],
-            "is_open": vote.is_open(),
-            "budget": euros(vote.budget_cents),
-            "max_cost": euros(vote.max_cost_cents),
-        },
+        _vote_context(vote, projects, form, confirming=confirming, chosen=chosen),
     )
+
+
+def _vote_context(
+    vote: Any, projects: list[Any], form: Any, *, confirming: bool, chosen: set[str]
+) -> dict[str, Any]:
+    return {
+        "focus_area": vote.focus_area,
+        "vote": vote,
+        "projects": projects,
+        "form": form,
+        "confirming": confirming,
+        "chosen": [p for p in projects if str(p.pk) in chosen],
+        "is_open": vote.is_open(),
+        "budget": euros(vote.budget_cents),
+        "max_cost": euros(vote.max_cost_cents),
+    }
+
+
+def _code_rate() -> limits.Rate | None:
+    return limits.parse_rate(settings.WIJKAANPAK_VOTE_CODE_RATE)
+
+
+def too_many_codes_message(wait: int) -> str:
+    """The answer to an address that entered too many wrong codes."""
+    minutes = limits.minutes(wait)
+    return ngettext(
+        "Too many wrong codes were entered from this connection. "
+        "Try again in %(count)d minute.",
+        "Too many wrong codes were entered from this connection. "
+        "Try again in %(count)d minutes.",
+        minutes,
+    ) % {"count": minutes}
 
 
 def thanks(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
