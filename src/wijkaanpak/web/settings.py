@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wijkaanpak.apps.accounts",
     "wijkaanpak.apps.audit",
     "wijkaanpak.apps.areas",
@@ -102,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "wijkaanpak.apps.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wijkaanpak.web.middleware.ApiVersionMiddleware",
@@ -159,6 +163,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+#: Roles (comma-separated: bureau, alliance, professional, national)
+#: whose holders must log in with a second step (a code from an app); others
+#: may turn it on themselves. Superusers count as national.
+WIJKAANPAK_SECOND_FACTOR_ROLES = [
+    role.strip()
+    for role in os.environ.get("WIJKAANPAK_SECOND_FACTOR_ROLES", "").split(",")
+    if role.strip()
+]
+OTP_TOTP_ISSUER = "Wijkaanpak"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

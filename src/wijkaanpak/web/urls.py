@@ -23,6 +23,12 @@ urlpatterns = [
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
+        "inloggen/tweede-stap/",
+        account_views.second_factor_verify,
+        name="second_factor_verify",
+    ),
+    path("tweede-stap/", account_views.second_factor, name="second_factor"),
+    path(
         "wachtwoord/",
         account_views.PasswordChangeView.as_view(),
         name="password_change",

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from wijkaanpak.apps.accounts.access import Need, require, require_administrator
 from wijkaanpak.apps.accounts.models import (
     Membership,
@@ -158,3 +160,43 @@ def change_password(user: User, new_password: str, *, acting_user: User | None) 
     user.set_password(new_password)
     user.save(update_fields=["password"])
     record("password_changed", user, acting_user=acting_user)
+
+
+def pending_second_factor(user: User) -> TOTPDevice:
+    """The app key a person is setting up; made on first use, kept until confirmed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user, name="Wijkaanpak", confirmed=False
+        )
+    return device
+
+
+@transaction.atomic
+def confirm_second_factor(user: User, token: str) -> TOTPDevice:
+    """Turn the second step on once the app shows the right code."""
+    device = (
+        TOTPDevice.objects.select_for_update(of=("self",))
+        .filter(user=user, confirmed=False)
+        .first()
+    )
+    if device is None or not device.verify_token(token.strip()):
+        raise ValidationError(
+            _("This code is not right. Type the six digits your app shows now."),
+            code="token",
+        )
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    # Older confirmed keys of this person stop working.
+    TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
+    record("second_factor_on", user, acting_user=user)
+    return device
+
+
+@transaction.atomic
+def remove_second_factor(user: User, *, acting_user: User | None) -> None:
+    """Turn the second step off: by the person, or by an administrator (lost phone)."""
+    if acting_user is None or acting_user.pk != user.pk:
+        require_administrator(acting_user)
+    TOTPDevice.objects.filter(user=user).delete()
+    record("second_factor_off", user, acting_user=acting_user)
