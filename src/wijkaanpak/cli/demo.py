@@ -8,7 +8,12 @@ import os
 
 from tqdm import tqdm
 
-from wijkaanpak.cli.serve import add_server_arguments, run_server, setup_django
+from wijkaanpak.cli.serve import (
+    add_server_arguments,
+    run_server,
+    setup_django,
+    workers_wanted,
+)
 
 
 def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
@@ -172,7 +177,12 @@ def demo(arguments: argparse.Namespace) -> int:
     print(
         f"Wijkaanpak demo runs at http://{arguments.host}:{arguments.port}/ (Ctrl+C stops)"
     )
-    run_server(arguments.host, arguments.port, threads=arguments.threads)
+    run_server(
+        arguments.host,
+        arguments.port,
+        threads=arguments.threads,
+        workers=workers_wanted(arguments),
+    )
     return 0
 
 

@@ -228,6 +228,8 @@ WIJKAANPAK_NORM_DAYS = {
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
 #: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.
 WIJKAANPAK_LIBERATION_DAY = os.environ.get("WIJKAANPAK_LIBERATION_DAY", "yearly")
+#: Worker processes of ``wijk serve``: 1 runs waitress, more run gunicorn.
+WIJKAANPAK_WORKERS = int(os.environ.get("WIJKAANPAK_WORKERS", "1"))
 #: Public intake per client ("N/second", "N/minute", "N/hour" or "off"): web
 #: form posts per address, Open311 submissions per API key, tablet syncs per
 #: person. A resend of a report already saved is always answered.
