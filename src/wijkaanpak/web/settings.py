@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.votes",
     "wijkaanpak.apps.panels",
     "wijkaanpak.apps.mirror",
+    "wijkaanpak.apps.residents",
     "wijkaanpak.web",
 ]
 
@@ -211,6 +212,11 @@ WIJKAANPAK_REPORT_RETENTION_DAYS = int(
 #: Days after a panel process is closed that volunteers' personal data are erased.
 WIJKAANPAK_PANEL_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_PANEL_RETENTION_DAYS", "30")
+)
+#: Days after a residents' budget application ended (rejected, or its result
+#: reported) that the applicants' contact data are erased.
+WIJKAANPAK_BUDGET_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_BUDGET_RETENTION_DAYS", "90")
 )
 #: Days after a blockage case is closed that its free texts are erased.
 WIJKAANPAK_CASE_RETENTION_DAYS = int(
