@@ -270,6 +270,10 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "wijkaanpak.apps.breakthroughs.models.CaseStatus",
         "LevelEnum": "wijkaanpak.apps.breakthroughs.models.Level",
         "KindEnum": "wijkaanpak.apps.programme.models.CommitmentKind",
+        "ContractStatusEnum": (
+            "wijkaanpak.apps.residents.models.NeighbourhoodContract.Status"
+        ),
+        "ApplicationStatusEnum": "wijkaanpak.apps.residents.models.Application.Status",
     },
 }
 

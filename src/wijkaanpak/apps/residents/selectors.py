@@ -73,7 +73,18 @@ def budgets_in(focus_area: FocusArea) -> QuerySet[ResidentsBudget]:
             ),
             application_count=Count("applications"),
         )
-        .prefetch_related("criteria")
+        .prefetch_related(
+            "criteria",
+            Prefetch(
+                "applications",
+                queryset=Application.objects.exclude(
+                    status=Application.Status.SUBMITTED
+                )
+                .defer("contact_name", "contact_email")
+                .prefetch_related("criteria"),
+                to_attr="decided",
+            ),
+        )
     )
 
 
