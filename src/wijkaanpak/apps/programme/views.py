@@ -40,6 +40,7 @@ from wijkaanpak.apps.programme.models import (
     ProblemStatement,
     StopRule,
 )
+from wijkaanpak.apps.residents import selectors as residents_selectors
 
 
 def _today() -> datetime.date:
@@ -218,6 +219,7 @@ def _document_context(focus_area: FocusArea, *, as_pdf: bool) -> dict[str, Any]:
             measures,
         ),
         "minimums": selectors.minimum_goal_statuses(goals),
+        "residents": residents_selectors.plan_summary_of(focus_area),
         "as_pdf": as_pdf,
     }
     return context

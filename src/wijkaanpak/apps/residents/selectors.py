@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
@@ -147,12 +147,9 @@ def expired_application_contacts(
     return Application.objects.filter(ended).exclude(contact_name="", contact_email="")
 
 
-def plan_summary_of(focus_area: FocusArea) -> dict[str, list[object]]:
+def plan_summary_of(focus_area: FocusArea) -> dict[str, list[Any]]:
     """The signed contracts and the budgets, for the plan document and export."""
     return {
         "contracts": list(contracts_in(focus_area, with_drafts=False)),
-        "budgets": [
-            (budget, list(public_applications_of(budget)))
-            for budget in budgets_in(focus_area)
-        ],
+        "budgets": list(budgets_in(focus_area)),
     }

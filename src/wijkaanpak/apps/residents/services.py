@@ -648,7 +648,9 @@ def report_result(
 ) -> Application:
     """Tell what an approved initiative achieved; residents or the bureau write it."""
     require_writing_for_residents(acting_user, application.budget.focus_area)
-    if application.status != Application.Status.APPROVED:
+    if not Application.objects.filter(
+        pk=application.pk, status=Application.Status.APPROVED
+    ).exists():
         raise ValidationError(_("Only an approved initiative has a result."))
     if not result.strip():
         raise ValidationError(_("Write in a few sentences what happened."))
