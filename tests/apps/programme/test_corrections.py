@@ -60,7 +60,7 @@ def test_only_the_bureau_sees_the_removal_page(delivered, role, status):
 
     assert response.status_code == status
     if status == 200:
-        assert "One delivery was reported" in response.content.decode()
+        assert "Op deze toezegging is één levering gemeld" in response.content.decode()
     assert Commitment.objects.filter(pk=commitment.pk).exists()
 
 

@@ -106,7 +106,7 @@ def test_a_signed_contract_takes_no_agreements(contract):
     )
 
     assert response.status_code == 400
-    assert "signed" in str(response.json())
+    assert "ondertekend" in str(response.json())
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -243,4 +243,4 @@ def test_an_overspending_decision_is_a_clear_400(budget):
     )
 
     assert response.status_code == 400
-    assert "left" in str(response.json())
+    assert "nog maar" in str(response.json())

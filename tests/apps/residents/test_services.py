@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,14 @@ from wijkaanpak.apps.residents.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Error messages are matched in English, the language of the msgids."""
+    with translation.override("en"):
+        yield
+
 
 DAY = datetime.date(2025, 6, 1)
 
@@ -283,7 +292,7 @@ def test_a_decision_that_would_overspend_is_refused(budget):
     _decide(_apply(budget, 700_00))
     second = _apply(budget, 400_00)
 
-    with pytest.raises(ValidationError, match="Only € 300,00 is left"):
+    with pytest.raises(ValidationError, match=r"Only € 300\.00 is left"):
         _decide(second)
 
     second.refresh_from_db()

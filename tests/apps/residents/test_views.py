@@ -128,7 +128,7 @@ def test_a_signed_contract_is_public(signed):
 def test_the_public_list_leaves_drafts_out(contract):
     page = Client().get(reverse("residents:contracts", args=["oost"])).content.decode()
 
-    assert "There is no signed neighbourhood contract yet." in page
+    assert "Er is nog geen ondertekend wijkcontract." in page
 
 
 @pytest.mark.parametrize(
@@ -179,14 +179,14 @@ def test_a_partner_agreement_without_a_partner_is_a_clear_error(contract):
     )
 
     assert response.status_code == 400
-    assert "Choose the partner" in response.content.decode()
+    assert "Kies de partner die dit doet." in response.content.decode()
 
 
 def test_removing_an_agreement_asks_first(contract):
     address = _contract_pages(contract)["item_remove"]
     client = client_for(contract.focus_area, "residents")
 
-    assert "Yes, remove the agreement" in client.get(address).content.decode()
+    assert "Ja, verwijder de afspraak" in client.get(address).content.decode()
     assert contract.items.count() == 2
     client.post(address)
     assert contract.items.count() == 1
@@ -357,7 +357,7 @@ def test_a_decision_that_would_overspend_is_refused_on_the_page(applied):
         follow=True,
     )
 
-    assert "Only € 700,00 is left" in response.content.decode()
+    assert "Er is nog maar € 700,00 over" in response.content.decode()
     too_much.refresh_from_db()
     assert too_much.status == Application.Status.SUBMITTED
 
@@ -401,7 +401,7 @@ def test_residents_report_a_result_that_shows_publicly(applied):
     page = Client().get(reverse("residents:budget", args=["oost", applied.pk]))
     text = page.content.decode()
     assert "Zestig buren op het plein." in text
-    assert "60 participants" in text or "60 deelnemers" in text
+    assert "60 deelnemers" in text
 
 
 def test_an_unknown_tracking_link_is_404(applied):
