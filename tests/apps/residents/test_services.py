@@ -459,3 +459,23 @@ def test_no_sequence_of_decisions_overspends_the_budget(budget, steps):
         assert granted == budget.amount_cents - left
         assert granted <= budget.amount_cents
         transaction.set_rollback(True)
+
+
+def test_signing_and_deciding_leave_an_audit_record(contract, budget):
+    bureau = contract.focus_area.people["bureau"]
+    services.sign_contract(contract, signed_on=DAY, acting_user=bureau)
+    application = _apply(budget, 100_00)
+    services.decide_application(
+        application,
+        approve=True,
+        reason="Goed plan.",
+        decided_by="committee",
+        decided_on=DAY,
+        acting_user=bureau,
+    )
+
+    signed = AuditEvent.objects.get(action="signed", object_id=str(contract.pk))
+    decided = AuditEvent.objects.get(action="decided", object_id=str(application.pk))
+    assert signed.actor == decided.actor == bureau
+    assert decided.changes["decided_by"] == "committee"
+    assert decided.changes["granted_cents"] == 100_00

@@ -408,3 +408,20 @@ def test_an_unknown_tracking_link_is_404(applied):
     address = reverse("residents:track", args=["onzin"])
 
     assert Client().get(address).status_code == 404
+
+
+def test_a_closed_budget_shows_no_form(applied):
+    services.update_budget(
+        applied,
+        amount_cents=applied.amount_cents,
+        introduction="",
+        is_open=False,
+        criteria=[c.text for c in applied.criteria.all()],
+        acting_user=None,
+    )
+
+    page = Client().get(reverse("residents:apply", args=["oost", applied.pk]))
+
+    assert "Bij dit budget kun je niet meer aanvragen." in page.content.decode()
+    assert page.context.get("form") is not None
+    assert 'name="title"' not in page.content.decode()
