@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.votes",
     "wijkaanpak.apps.panels",
     "wijkaanpak.apps.mirror",
+    "wijkaanpak.apps.residents",
     "wijkaanpak.web",
 ]
 
@@ -212,6 +213,11 @@ WIJKAANPAK_REPORT_RETENTION_DAYS = int(
 WIJKAANPAK_PANEL_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_PANEL_RETENTION_DAYS", "30")
 )
+#: Days after a residents' budget application ended (rejected, or its result
+#: reported) that the applicants' contact data are erased.
+WIJKAANPAK_BUDGET_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_BUDGET_RETENTION_DAYS", "90")
+)
 #: Days after a blockage case is closed that its free texts are erased.
 WIJKAANPAK_CASE_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_CASE_RETENTION_DAYS", "365")
@@ -276,6 +282,10 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "wijkaanpak.apps.breakthroughs.models.CaseStatus",
         "LevelEnum": "wijkaanpak.apps.breakthroughs.models.Level",
         "KindEnum": "wijkaanpak.apps.programme.models.CommitmentKind",
+        "ContractStatusEnum": (
+            "wijkaanpak.apps.residents.models.NeighbourhoodContract.Status"
+        ),
+        "ApplicationStatusEnum": "wijkaanpak.apps.residents.models.Application.Status",
     },
 }
 
