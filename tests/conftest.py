@@ -7,6 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Speed is measured in benchmarks/, never asserted in tests: no per-example
+# deadline, which on a loaded machine only turns slowness into failures.
+hypothesis_settings.register_profile("wijkaanpak", deadline=None)
+hypothesis_settings.load_profile("wijkaanpak")
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(

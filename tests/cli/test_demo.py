@@ -144,9 +144,10 @@ def test_the_demos_evening_account_lists_the_earlier_evening(demo_output):
     assert "Deur van de portiek sluit niet." in page
 
 
-def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_output):
+def test_the_demo_has_a_programme_with_weak_spots_and_its_mirror(demo_output):
     from django.utils import timezone
 
+    from wijkaanpak.apps.mirror import selectors as mirror
     from wijkaanpak.apps.programme import selectors
     from wijkaanpak.apps.programme.models import Goal, Measure
 
@@ -179,6 +180,33 @@ def test_the_demo_has_a_programme_with_weak_spots_and_overdue_homework(demo_outp
         "partner_without_commitment",
         "additional_started_before_programme",
     } <= kinds
+    # The alliance's mirror holds the programme against the lessons learned.
+    today = timezone.localdate()
+    checks = list(mirror.scans_of(area, "health_check"))
+    trend = {t.factor: t for t in mirror.trend_of(area, "health_check", today)}
+    profiles = list(mirror.style_profiles_of(area, today.year))
+    comparison = mirror.comparison_of(profiles)
+    client = Client()
+    client.login(
+        username=Membership.objects.filter(focus_area=area, role=Role.ALLIANCE)
+        .first()
+        .user.username,
+        password=DEMO_PASSWORD,
+    )
+
+    assert [scan.year for scan in checks] == [today.year, today.year - 1]
+    assert all(not scan.is_open and scan.respondents >= 8 for scan in checks)
+    assert trend["stop_criteria"].change > 0
+    assert len(mirror.result_of(checks[0], today).weakest) == 3
+    assert len(profiles) >= 6
+    assert len({placement.profile for _, placement in comparison.placements}) >= 3
+    assert comparison.tensions
+    for address in (
+        f"/focusgebieden/{area.slug}/spiegel/",
+        f"/focusgebieden/{area.slug}/spiegel/werkstijl/",
+        f"/focusgebieden/{area.slug}/spiegel/gezondheidscheck/{today.year}/",
+    ):
+        assert client.get(address).status_code == 200
 
 
 def test_the_demo_compares_three_areas_and_its_report_renders_to_pdf(demo_output):

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-__all__ = ["MapArea", "Series", "area_map", "bar_chart", "line_chart", "nice_ticks"]
+__all__ = [
+    "MapArea",
+    "Series",
+    "area_map",
+    "bar_chart",
+    "grouped_bar_chart",
+    "line_chart",
+    "nice_ticks",
+]
 
 #: Colours with at least 3:1 contrast against white (WCAG 1.4.11), and dashes.
 _STYLES = (
@@ -216,6 +224,68 @@ def bar_chart(
             f'<text x="{label_w + length + 4:.1f}" y="{y + bar_height * 0.65:.1f}" '
             f'font-size="12" fill="#333">{escape(shown)}</text>'
         )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def grouped_bar_chart(
+    labels: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str,
+    high: float = 100.0,
+    width: int = 560,
+    bar_height: int = 14,
+    chart_id: str = "chart",
+) -> str:
+    """Return an accessible horizontal SVG chart with one bar per series per label.
+
+    Each bar is labelled with its series' name and value, so the series can be
+    told apart without colour; a missing value draws no bar and says so.
+
+    Examples
+    --------
+    >>> svg = grouped_bar_chart(
+    ...     ["a", "b"],
+    ...     [Series("2025", (40.0, None)), Series("2026", (60.0, 80.0))],
+    ...     title="t",
+    ...     description="d",
+    ... )
+    >>> svg.count("<rect"), "2025: —" in svg
+    (3, True)
+    """
+    label_w, right, top, gap = 220, 80, 8, 8
+    group_h = bar_height * len(series) + gap
+    height = top * 2 + group_h * len(labels)
+    scale = (width - label_w - right) / (high or 1.0)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'class="chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for index, label in enumerate(labels):
+        y0 = top + index * group_h
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y0 + group_h / 2:.1f}" text-anchor="end" '
+            f'font-size="12" fill="#333">{escape(label)}</text>'
+        )
+        for number, line in enumerate(series):
+            colour = _STYLES[number % len(_STYLES)][0]
+            value = line.values[index]
+            y = y0 + number * bar_height
+            length = max(0.0, value or 0.0) * scale
+            shown = "—" if value is None else _number(value)
+            if value is not None:
+                parts.append(
+                    f'<rect x="{label_w}" y="{y + 1}" width="{length:.1f}" '
+                    f'height="{bar_height - 2}" fill="{colour}"/>'
+                )
+            parts.append(
+                f'<text x="{label_w + length + 4:.1f}" y="{y + bar_height * 0.75:.1f}" '
+                f'font-size="11" fill="#333">{escape(line.label)}: {escape(shown)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -24,6 +24,7 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     from wijkaanpak.apps.areas import demo as areas_demo
     from wijkaanpak.apps.areas.models import Municipality
     from wijkaanpak.apps.breakthroughs import demo as breakthroughs_demo
+    from wijkaanpak.apps.mirror import demo as mirror_demo
     from wijkaanpak.apps.monitor import demo as monitor_demo
     from wijkaanpak.apps.panels import demo as panels_demo
     from wijkaanpak.apps.programme import demo as programme_demo
@@ -39,7 +40,7 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     steps = ["areas", "people", "focus area", "roles", "reports", "programme", "impact"]
     if peers:
         steps.append("peer areas")
-    steps += ["breakthroughs", "votes", "panel"]
+    steps += ["breakthroughs", "votes", "panel", "mirror"]
     bar = tqdm(total=len(steps), desc="demo", unit="step", disable=not progress)
     with bar, transaction.atomic():
         bar.set_postfix_str("areas")
@@ -85,6 +86,9 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
         bar.update()
         bar.set_postfix_str("panel")
         panels_demo.save_panel(focus_area, seed=seed)
+        bar.update()
+        bar.set_postfix_str("mirror")
+        mirror_demo.save_mirror(focus_area, seed=seed, today=timezone.localdate())
         bar.update()
     return True
 

@@ -25,6 +25,8 @@ from wijkaanpak.apps.breakthroughs.api import (
     BlockingRuleViewSet,
     BreakthroughFiguresViewSet,
 )
+from wijkaanpak.apps.mirror.api import ScanResultViewSet
+from wijkaanpak.apps.monitor.api import AreaMonitorViewSet
 from wijkaanpak.apps.panels.api import PanelProcessViewSet
 from wijkaanpak.apps.programme.api import (
     CommitmentViewSet,
@@ -59,9 +61,11 @@ router.register("blocking-rules", BlockingRuleViewSet, basename="blocking-rule")
 router.register(
     "breakthrough-figures", BreakthroughFiguresViewSet, basename="breakthrough-figures"
 )
+router.register("area-monitors", AreaMonitorViewSet, basename="area-monitor")
 router.register("votes", VoteViewSet, basename="vote")
 router.register("vote-projects", ProjectViewSet, basename="vote-project")
 router.register("vote-results", ResultViewSet, basename="vote-result")
+router.register("mirror-results", ScanResultViewSet, basename="mirror-result")
 
 #: The language of the published schema, whatever the reader's browser asks.
 SCHEMA_LANGUAGE = "en"

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.monitor",
     "wijkaanpak.apps.votes",
     "wijkaanpak.apps.panels",
+    "wijkaanpak.apps.mirror",
     "wijkaanpak.web",
 ]
 
@@ -215,6 +216,14 @@ WIJKAANPAK_PANEL_RETENTION_DAYS = int(
 WIJKAANPAK_CASE_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_CASE_RETENTION_DAYS", "365")
 )
+#: Calendar days each level of the escalation ladder has before a blockage case
+#: climbs on; the programme bureau of an area may set its own for its three levels.
+WIJKAANPAK_NORM_DAYS = {
+    "front_line": int(os.environ.get("WIJKAANPAK_NORM_DAYS_FRONT_LINE", "14")),
+    "programme_bureau": int(os.environ.get("WIJKAANPAK_NORM_DAYS_BUREAU", "28")),
+    "breakthrough_table": int(os.environ.get("WIJKAANPAK_NORM_DAYS_ALLIANCE", "42")),
+    "national_meeting": int(os.environ.get("WIJKAANPAK_NORM_DAYS_NATIONAL", "91")),
+}
 #: Days a partner's return link stays valid.
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
 #: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.

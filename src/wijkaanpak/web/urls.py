@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("wijkaanpak.apps.monitor.urls")),
     path("", include("wijkaanpak.apps.votes.urls")),
     path("", include("wijkaanpak.apps.panels.urls")),
+    path("", include("wijkaanpak.apps.mirror.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", set_language, name="set_language"),

@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 import pytest
 from tests.apps.breakthroughs.conftest import OPENED, case_input
+from tests.factories import MembershipFactory, UserFactory
 
 from wijkaanpak.apps.breakthroughs import services
 from wijkaanpak.apps.breakthroughs.models import BlockageCase
@@ -145,7 +146,9 @@ def test_the_register_counts_across_areas_and_suppresses_small_numbers(cases, ru
     for _ in range(5):
         services.open_case(cases, case_input(rule), opened_on=OPENED, acting_user=None)
 
-    [row] = client_for(cases, "national").get("/api/v1/blocking-rules").json()
+    [row] = (
+        client_for(cases, "national").get("/api/v1/blocking-rules").json()["results"]
+    )
 
     assert row["cases"] == 11
     assert row["focus_areas_hit"] == 2
@@ -185,4 +188,73 @@ def test_the_case_list_stays_within_a_query_ceiling(
     with django_assert_max_num_queries(12):
         response = client.get("/api/v1/blockage-cases?focus-area=oost")
 
-    assert len(response.json()) == 5
+    assert response.json()["count"] == 5
+    assert len(response.json()["results"]) == 5
+
+
+def test_the_case_list_comes_in_pages(cases):
+    client = client_for(cases, "bureau")
+
+    first = client.get("/api/v1/blockage-cases?focus-area=oost&limit=2").json()
+    last = client.get("/api/v1/blockage-cases?focus-area=oost&limit=2&offset=4").json()
+    rules = client.get("/api/v1/blocking-rules?limit=1").json()
+
+    assert first["count"] == 5
+    assert len(first["results"]) == 2
+    assert "offset=2" in first["next"]
+    assert len(last["results"]) == 1
+    assert last["next"] is None
+    assert rules["count"] == 1
+    assert rules["results"][0]["cases"] is None
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("anonymous", False),
+        ("bureau", True),
+        ("alliance", False),
+        ("professional", False),
+        ("national", False),
+        ("outsider", False),
+    ],
+)
+def test_a_hand_over_through_the_api_is_for_who_decides(cases, role, allowed):
+    case = cases.cases["programme_bureau"]
+    colleague = MembershipFactory(
+        role="bureau", focus_area=cases, user=UserFactory(username="collega")
+    ).user
+    client = client_for(cases, role)
+
+    owners = client.get(f"/api/v1/blockage-cases/{case.pk}/owners")
+    response = client.post(
+        f"/api/v1/blockage-cases/{case.pk}/hand-over",
+        {"to_owner": colleague.pk, "reason": "Collega neemt het over."},
+        format="json",
+    )
+
+    assert owners.status_code == (200 if allowed else 404)
+    assert response.status_code == (201 if allowed else 404)
+    assert BlockageCase.objects.get(pk=case.pk).owner_id == (
+        colleague.pk if allowed else cases.people["bureau"].pk
+    )
+    if allowed:
+        assert {owner["id"] for owner in owners.json()} == {
+            cases.people["bureau"].pk,
+            colleague.pk,
+        }
+        assert response.json()["kind"] == "hand_over"
+        assert response.json()["handed_to_label"] == colleague.display_name
+
+
+def test_a_hand_over_to_someone_without_mandate_is_refused(cases):
+    case = cases.cases["programme_bureau"]
+
+    response = client_for(cases, "bureau").post(
+        f"/api/v1/blockage-cases/{case.pk}/hand-over",
+        {"to_owner": cases.people["professional"].pk, "reason": "Ander team."},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "to_owner" in response.json()

@@ -12,6 +12,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 from tests.apps.breakthroughs.conftest import OPENED, case_input
+from tests.factories import MembershipFactory, UserFactory
 
 from wijkaanpak.apps.audit.models import AuditEvent
 from wijkaanpak.apps.breakthroughs import selectors, services
@@ -22,6 +23,7 @@ from wijkaanpak.apps.breakthroughs.models import (
     CaseStep,
 )
 from wijkaanpak.apps.programme.models import Decision, HomeworkItem
+from wijkaanpak.core.breakthroughs import ladder
 
 pytestmark = pytest.mark.django_db
 
@@ -356,3 +358,123 @@ def test_retention_erases_texts_but_keeps_the_counts(cases, settings):
     assert closed.outcome == "incidental"
     assert set(closed.decisions.values_list("text", flat=True)) == {"…"}
     assert selectors.rule_register()[0].tally.cases == 6
+
+
+def test_the_default_norm_times_come_from_the_settings(area, rule, settings):
+    settings.WIJKAANPAK_NORM_DAYS = settings.WIJKAANPAK_NORM_DAYS | {"front_line": 5}
+
+    case = services.open_case(
+        area, case_input(rule), opened_on=OPENED, acting_user=None
+    )
+
+    assert case.level_deadline == OPENED + datetime.timedelta(days=5)
+    assert case.steps.get().deadline == OPENED + datetime.timedelta(days=5)
+
+
+def test_the_bureau_sets_its_own_norm_times_and_deadlines_follow(cases, rule):
+    bureau = cases.people["bureau"]
+
+    services.set_norm_times(
+        cases, {"front_line": 7, "programme_bureau": 10}, acting_user=bureau
+    )
+    case = services.open_case(
+        cases, case_input(rule), opened_on=OPENED, acting_user=None
+    )
+    climbed = services.escalate_case(
+        case, on=OPENED + datetime.timedelta(days=3), acting_user=None
+    )
+
+    assert case.steps.first().deadline == OPENED + datetime.timedelta(days=7)
+    assert climbed.level_deadline == OPENED + datetime.timedelta(days=13)
+    event = AuditEvent.objects.get(action="norm_times_set")
+    assert event.actor == bureau
+    assert event.changes == {"front_line": [None, 7], "programme_bureau": [None, 10]}
+    # Another area keeps the defaults.
+    elders = selectors.norm_days_of(cases.cases["elders"].focus_area)
+    assert elders[ladder.Level.FRONT_LINE] == 14
+
+
+def test_the_deadline_job_climbs_by_each_areas_own_norm_time(cases, rule):
+    services.set_norm_times(cases, {"front_line": 3}, acting_user=None)
+    quick = services.open_case(
+        cases, case_input(rule), opened_on=OPENED, acting_user=None
+    )
+
+    run = services.escalate_overdue_cases(today=OPENED + datetime.timedelta(days=4))
+    climbed = BlockageCase.objects.get(pk=quick.pk)
+
+    # The older front-line case got its deadline (14 days) before the change.
+    assert run.escalated == (quick.pk,)
+    assert climbed.level == "programme_bureau"
+    assert climbed.level_deadline == OPENED + datetime.timedelta(days=4 + 28)
+
+
+def test_only_the_bureau_sets_norm_times_within_bounds_for_area_levels(cases):
+    with pytest.raises(PermissionDenied):
+        services.set_norm_times(
+            cases, {"front_line": 7}, acting_user=cases.people["professional"]
+        )
+    with pytest.raises(ValidationError) as refused:
+        services.set_norm_times(
+            cases,
+            {"front_line": 0, "national_meeting": 30},
+            acting_user=cases.people["bureau"],
+        )
+    assert set(refused.value.message_dict) == {"front_line", "national_meeting"}
+    services.set_norm_times(cases, {"front_line": 7}, acting_user=None)
+    back = services.set_norm_times(cases, {"front_line": None}, acting_user=None)
+    assert back[ladder.Level.FRONT_LINE] == 14
+
+
+def test_a_case_is_handed_over_within_its_level_as_an_audited_decision(cases):
+    case = cases.cases["programme_bureau"]
+    bureau = cases.people["bureau"]
+    colleague = MembershipFactory(
+        role="bureau", focus_area=cases, user=UserFactory(username="collega")
+    ).user
+
+    decision = services.hand_over_case(
+        case,
+        to_owner=colleague,
+        reason="Collega kent de corporatie.",
+        acting_user=bureau,
+    )
+    case.refresh_from_db()
+
+    assert case.owner == colleague
+    assert case.level == "programme_bureau"
+    assert case.steps.count() == 1
+    assert decision.kind == "hand_over"
+    assert decision.decided_by == bureau.display_name
+    assert decision.handed_to == colleague
+    assert decision.handed_to_label == colleague.display_name
+    assert decision.grounds == "Collega kent de corporatie."
+    event = AuditEvent.objects.get(action="handed_over")
+    assert event.actor == bureau
+    assert event.changes["owner"] == [bureau.pk, colleague.pk]
+    with pytest.raises(ValidationError) as twice:
+        services.hand_over_case(
+            case, to_owner=colleague, reason="Nog eens.", acting_user=bureau
+        )
+    assert list(twice.value.message_dict) == ["to_owner"]
+
+
+def test_a_hand_over_needs_a_reason_and_a_new_owner_with_mandate(cases):
+    case = cases.cases["breakthrough_table"]
+    bureau = cases.people["bureau"]
+    professional = cases.people["professional"]
+    alliance = cases.people["alliance"]
+
+    with pytest.raises(ValidationError) as no_reason:
+        services.hand_over_case(case, to_owner=alliance, reason=" ", acting_user=bureau)
+    with pytest.raises(ValidationError) as no_mandate:
+        services.hand_over_case(
+            case, to_owner=professional, reason="Ander team.", acting_user=bureau
+        )
+    assert list(no_reason.value.message_dict) == ["reason"]
+    assert list(no_mandate.value.message_dict) == ["to_owner"]
+    with pytest.raises(PermissionDenied):
+        services.hand_over_case(
+            case, to_owner=alliance, reason="Zelf.", acting_user=professional
+        )
+    assert not case.decisions.filter(kind="hand_over").exists()

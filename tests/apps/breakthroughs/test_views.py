@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 import pytest
+from tests.factories import MembershipFactory, UserFactory
 
-from wijkaanpak.apps.breakthroughs.models import AgendaItem, BlockageCase
+from wijkaanpak.apps.breakthroughs.models import AgendaItem, BlockageCase, NormTime
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,7 @@ PAGES = {
     "breakthroughs:cases": ({}, MEMBERS),
     "breakthroughs:case_new": ({}, MEMBERS),
     "breakthroughs:figures": ({}, MEMBERS),
+    "breakthroughs:norm_times": ({}, MEMBERS),
     "breakthroughs:case": ({"pk": "front_line"}, MEMBERS),
     "breakthroughs:close": ({"pk": "front_line"}, MEMBERS),
     "breakthroughs:register": (None, READERS),
@@ -258,3 +260,58 @@ def test_the_meeting_page_takes_escalations_on_the_agenda(cases):
 
     assert "Budgetten samenvoegen." in page.content.decode()
     assert "Voorstel maken" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("bureau", 302), ("alliance", 404), ("professional", 404), ("outsider", 404)],
+)
+def test_only_the_bureau_sets_the_areas_norm_times(cases, role, status):
+    address = reverse("breakthroughs:norm_times", kwargs={"slug": cases.slug})
+
+    response = client_for(cases, role).post(
+        address, {"front_line": "10", "programme_bureau": "", "breakthrough_table": ""}
+    )
+
+    assert response.status_code == status
+    assert NormTime.objects.filter(focus_area=cases).exists() == (status == 302)
+
+
+def test_the_norm_times_page_shows_own_and_default_times(cases):
+    address = reverse("breakthroughs:norm_times", kwargs={"slug": cases.slug})
+    client = client_for(cases, "bureau")
+
+    refused = client.post(address, {"front_line": "0"})
+    client.post(address, {"front_line": "10"})
+    page = client.get(address).content.decode()
+    seen_by_member = client_for(cases, "professional").get(address).content.decode()
+
+    assert refused.status_code == 400
+    assert '<td class="number">10</td>' in page
+    assert '<td class="number">28</td>' in page
+    assert "<form" in page
+    assert '<td class="number">10</td>' in seen_by_member
+    assert 'name="front_line"' not in seen_by_member
+
+
+def test_the_bureau_hands_a_case_over_on_its_page(cases):
+    case = cases.cases["programme_bureau"]
+    colleague = MembershipFactory(
+        role="bureau",
+        focus_area=cases,
+        user=UserFactory(username="collega", first_name="Sam", last_name="Smit"),
+    ).user
+    address = url_of("breakthroughs:hand_over", cases, {"pk": "programme_bureau"})
+    client = client_for(cases, "bureau")
+
+    refused = client.post(address, {"to_owner": colleague.pk, "reason": ""})
+    done = client.post(address, {"to_owner": colleague.pk, "reason": "Vakantie."})
+    page = client.get(
+        url_of("breakthroughs:case", cases, {"pk": "programme_bureau"})
+    ).content.decode()
+
+    assert refused.status_code == 400
+    assert done.status_code == 302
+    assert BlockageCase.objects.get(pk=case.pk).owner == colleague
+    assert "Sam Smit" in page
+    assert "Vakantie." in page

@@ -89,8 +89,9 @@ def test_the_dashboard_keeps_small_report_numbers_hidden(monitored):
     dashboard = selectors.national_dashboard(today=TODAY)
     time_to_fix = next(r for r in dashboard.process if r.key == "time_to_fix")
     assert time_to_fix.values["oost"] is None
-    breakthroughs = next(r for r in dashboard.process if r.key == "breakthroughs")
-    assert set(breakthroughs.values.values()) == {None}
+    median = next(r for r in dashboard.process if r.key == "breakthroughs_median_days")
+    assert set(median.values.values()) == {None}
+    assert median.national is None
 
 
 def test_small_counts_are_suppressed_in_the_drill_down(monitored):

@@ -26,6 +26,7 @@ from wijkaanpak.apps.areas.models import (
     ReferenceLevel,
 )
 from wijkaanpak.apps.audit.services import changed_fields, record
+from wijkaanpak.apps.monitor import services as monitor_services
 from wijkaanpak.core.areas import codes
 from wijkaanpak.core.areas.contiguity import Adjacency, polygon_contiguity
 from wijkaanpak.core.areas.delimitation import enclosed_by, is_contiguous
@@ -302,6 +303,7 @@ def record_figures(
         year__in={row.year for row in rows}, variable__in={row.variable for row in rows}
     ).delete()
     Figure.objects.bulk_create(rows, batch_size=2000)
+    monitor_services.refresh_area_values()
     record(
         "figures_recorded",
         municipality,
@@ -376,6 +378,7 @@ def create_focus_area(
         FocusAreaNeighbourhood(focus_area=focus_area, neighbourhood=neighbourhood)
         for neighbourhood in neighbourhoods
     )
+    monitor_services.refresh_area_values()
     record(
         "created",
         focus_area,
@@ -412,6 +415,7 @@ def set_focus_area_neighbourhoods(
         FocusAreaNeighbourhood(focus_area=focus_area, neighbourhood=neighbourhood)
         for neighbourhood in neighbourhoods
     )
+    monitor_services.refresh_area_values()
     record(
         "neighbourhoods_set",
         focus_area,

@@ -21,6 +21,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -46,7 +47,9 @@ from wijkaanpak.apps.breakthroughs.serializers import (
     DecisionInputSerializer,
     EscalateInputSerializer,
     FiguresSerializer,
+    HandOverInputSerializer,
     LinkInputSerializer,
+    OwnerSerializer,
     RuleTallySerializer,
 )
 from wijkaanpak.core.breakthroughs.figures import AGE_BANDS, suppress_small
@@ -58,6 +61,13 @@ _AREA_FILTER = OpenApiParameter(
     description="Web address name of a focus area.",
 )
 _ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
+
+
+class ListPagination(LimitOffsetPagination):
+    """Pages of a list: ``limit`` (at most 500) items from ``offset``, with the count."""
+
+    default_limit = 100
+    max_limit = 500
 
 
 def _service(call: Any) -> Any:
@@ -142,6 +152,19 @@ def _deciding(request: Request, pk: Any) -> BlockageCase:
         responses=BlockageCaseDetailSerializer,
         tags=["breakthroughs"],
     ),
+    hand_over=extend_schema(
+        summary="Hand a case over to another owner on the same level, with the reason",
+        parameters=[_ID],
+        request=HandOverInputSerializer,
+        responses={201: CaseDecisionSerializer},
+        tags=["breakthroughs"],
+    ),
+    owners=extend_schema(
+        summary="The people with mandate on the case's level (who may own it)",
+        parameters=[_ID],
+        responses=OwnerSerializer(many=True),
+        tags=["breakthroughs"],
+    ),
     links=extend_schema(
         summary="Link a case to another case of the area",
         parameters=[_ID],
@@ -154,7 +177,7 @@ class BlockageCaseViewSet(viewsets.GenericViewSet):
     """Blockage cases of one area; the ladder's rules are in the services."""
 
     serializer_class = BlockageCaseSerializer
-    pagination_class = None
+    pagination_class = ListPagination
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> QuerySet[BlockageCase]:
@@ -165,7 +188,8 @@ class BlockageCaseViewSet(viewsets.GenericViewSet):
         return selectors.cases_in(focus_area)
 
     def list(self, request: Request) -> Response:
-        return Response(BlockageCaseSerializer(self.get_queryset(), many=True).data)
+        page = self.paginate_queryset(self.get_queryset().order_by("-opened_on", "-id"))
+        return self.get_paginated_response(BlockageCaseSerializer(page, many=True).data)
 
     def _detail(self, case: BlockageCase, code: int = status.HTTP_200_OK) -> Response:
         return Response(
@@ -225,6 +249,48 @@ class BlockageCaseViewSet(viewsets.GenericViewSet):
             )
         )
         return self._detail(case)
+
+    @action(detail=True, methods=["post"], url_path="hand-over")
+    def hand_over(self, request: Request, pk: str | None = None) -> Response:
+        case = _deciding(request, pk)
+        data = HandOverInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        to_owner = (
+            selectors.owners_with_mandate(case.focus_area, case.level)
+            .filter(pk=values.pop("to_owner"))
+            .first()
+        )
+        if to_owner is None:
+            raise ValidationError(
+                {"to_owner": "Nobody with this id has mandate on the case's level."}
+            )
+        decision = _service(
+            lambda: services.hand_over_case(
+                case, to_owner=to_owner, **values, acting_user=request.user
+            )
+        )
+        return Response(
+            CaseDecisionSerializer(decision).data, status=status.HTTP_201_CREATED
+        )
+
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def owners(self, request: Request, pk: str | None = None) -> Response:
+        case = _deciding(request, pk)
+        people = selectors.owners_with_mandate(case.focus_area, case.level)
+        return Response(
+            OwnerSerializer(
+                [
+                    {
+                        "id": person.pk,
+                        "name": person.display_name,
+                        "is_owner": person.pk == case.owner_id,
+                    }
+                    for person in people
+                ],
+                many=True,
+            ).data
+        )
 
     @action(detail=True, methods=["post"])
     def decisions(self, request: Request, pk: str | None = None) -> Response:
@@ -324,7 +390,7 @@ class BlockingRuleViewSet(viewsets.GenericViewSet):
     """The national register: counts and outcomes only, never case text."""
 
     serializer_class = BlockingRuleSerializer
-    pagination_class = None
+    pagination_class = ListPagination
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> QuerySet[BlockingRule]:
@@ -342,10 +408,9 @@ class BlockingRuleViewSet(viewsets.GenericViewSet):
             selectors.rule_row(rule)
             for rule in BlockingRule.objects.exclude(pk__in=listed)
         ]
-        return Response(
-            RuleTallySerializer(
-                [_tally_data(row) for row in used + unused], many=True
-            ).data
+        page = self.paginate_queryset(used + unused)  # type: ignore[arg-type]
+        return self.get_paginated_response(
+            RuleTallySerializer([_tally_data(row) for row in page], many=True).data
         )
 
     def retrieve(self, request: Request, pk: str | None = None) -> Response:

@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkaanpak.apps.accounts.models import Organisation
+from wijkaanpak.apps.accounts.models import Organisation, User
 from wijkaanpak.apps.breakthroughs.models import (
+    AREA_LEVELS,
     BlockageKind,
     BlockingRule,
     CaseLink,
@@ -133,6 +134,43 @@ class EscalateForm(ConfirmMixin):
         self.fields["to_level"].choices = [
             (value, label) for value, label in Level.choices if value in above
         ]
+
+
+class HandOverForm(ConfirmMixin):
+    """Give a case to another owner with mandate on the same level."""
+
+    to_owner = forms.ModelChoiceField(
+        label=_("New owner"),
+        queryset=User.objects.none(),
+        help_text=_("People with mandate on this level of the ladder."),
+    )
+    reason = _text(_("Why the case changes hands"), rows=2)
+
+    def __init__(self, *args: Any, candidates: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if candidates is not None:
+            field = self.fields["to_owner"]
+            field.queryset = candidates
+            field.label_from_instance = lambda user: user.display_name
+
+
+class NormTimesForm(forms.Form):
+    """The bureau's own norm times; an empty field keeps the default."""
+
+    def __init__(
+        self, *args: Any, defaults: dict[str, int] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for level in AREA_LEVELS:
+            default = (defaults or {}).get(level.value)
+            self.fields[level.value] = forms.IntegerField(
+                label=level.label,
+                required=False,
+                min_value=1,
+                max_value=365,
+                help_text=_("In calendar days. Empty: the default of %(days)s days.")
+                % {"days": default},
+            )
 
 
 class DecisionForm(ConfirmMixin):

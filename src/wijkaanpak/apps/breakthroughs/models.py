@@ -162,6 +162,15 @@ class BlockageCase(models.Model):
     )
     level = models.CharField(_("level"), max_length=24, choices=Level.choices)
     level_deadline = models.DateField(_("deadline of this level"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    owner_label = models.CharField(_("owner with mandate"), max_length=200, blank=True)
     overdue_flagged_on = models.DateField(
         _("flagged as overdue on"), null=True, blank=True
     )
@@ -322,6 +331,7 @@ class CaseDecision(_AppendOnly):
     class Kind(models.TextChoices):
         INTERIM = "interim", _("Interim decision")
         ESCALATE = "escalate", _("Escalate")
+        HAND_OVER = "hand_over", _("Hand-over")
         OUTCOME = "outcome", _("Outcome")
 
     case = models.ForeignKey(
@@ -346,6 +356,20 @@ class CaseDecision(_AppendOnly):
         null=True,
         blank=True,
         related_name="+",
+    )
+    handed_from_label = models.CharField(
+        _("handed over by"), max_length=200, blank=True
+    )
+    handed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handed over to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    handed_to_label = models.CharField(
+        _("handed over to (name)"), max_length=200, blank=True
     )
     meeting_decision = models.OneToOneField(
         "programme.Decision",
@@ -376,6 +400,14 @@ class CaseDecision(_AppendOnly):
                     | (~models.Q(kind="outcome") & models.Q(outcome=""))
                 ),
                 name="case_decision_outcome_matches_kind",
+            ),
+            # A hand-over names the new owner; other decisions name nobody.
+            models.CheckConstraint(
+                condition=(
+                    (models.Q(kind="hand_over") & ~models.Q(handed_to_label=""))
+                    | (~models.Q(kind="hand_over") & models.Q(handed_to_label=""))
+                ),
+                name="case_decision_hand_over_names_owner",
             ),
         ]
 
@@ -458,3 +490,56 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id} · {self.case_id}"
+
+
+#: The levels whose norm time an area's bureau may set; the national meeting's
+#: norm time is the same for every area.
+AREA_LEVELS = (Level.FRONT_LINE, Level.BUREAU, Level.ALLIANCE)
+
+
+class NormTime(models.Model):
+    """An area's own norm time for one level of the ladder (*normtijd*).
+
+    Without one, the level has the installation's default
+    (``WIJKAANPAK_NORM_DAYS_*``). A change counts for cases that enter the
+    level from then on; a deadline already set stays.
+    """
+
+    focus_area = models.ForeignKey(
+        "areas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        related_name="norm_times",
+    )
+    level = models.CharField(_("level"), max_length=24, choices=Level.choices)
+    days = models.PositiveSmallIntegerField(_("norm time in days"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("set by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    set_at = models.DateTimeField(_("set at"), auto_now=True)
+
+    class Meta:
+        ordering = ["focus_area", "level"]
+        verbose_name = _("norm time")
+        verbose_name_plural = _("norm times")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["focus_area", "level"], name="norm_time_once_per_level"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__in=[level.value for level in AREA_LEVELS]),
+                name="norm_time_area_level",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(days__gte=1, days__lte=365),
+                name="norm_time_days_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.focus_area_id} · {self.level}: {self.days}"

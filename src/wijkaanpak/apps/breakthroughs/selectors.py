@@ -9,11 +9,15 @@ counts and outcomes only.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
+from wijkaanpak.apps.accounts.models import Membership, Role
 from wijkaanpak.apps.breakthroughs.models import (
     AgendaItem,
     BlockageCase,
@@ -22,13 +26,70 @@ from wijkaanpak.apps.breakthroughs.models import (
     CaseStatus,
     CaseStep,
     Level,
+    NormTime,
 )
+from wijkaanpak.apps.monitor.process import ProcessFigure
 from wijkaanpak.core.breakthroughs import figures, ladder, register
 
 if TYPE_CHECKING:
+    from wijkaanpak.apps.accounts.models import User
     from wijkaanpak.apps.areas.models import FocusArea
     from wijkaanpak.apps.programme.models import Meeting
     from wijkaanpak.apps.reports.models import Problem
+
+
+def default_norm_days() -> dict[ladder.Level, int]:
+    """The installation's norm times (``WIJKAANPAK_NORM_DAYS_*``), per level."""
+    configured = settings.WIJKAANPAK_NORM_DAYS
+    return {level: int(configured[level.value]) for level in ladder.LADDER}
+
+
+def norm_days_for(
+    focus_areas: Iterable[FocusArea],
+) -> dict[int, dict[ladder.Level, int]]:
+    """Per area id, the norm time of every level: the area's own, else the default."""
+    defaults = default_norm_days()
+    found = {area.pk: dict(defaults) for area in focus_areas}
+    for area_id, level, days in NormTime.objects.filter(
+        focus_area_id__in=list(found)
+    ).values_list("focus_area_id", "level", "days"):
+        found[area_id][ladder.Level(level)] = days
+    return found
+
+
+def own_norm_times(focus_area: FocusArea) -> dict[str, int]:
+    """The norm times the area's bureau set itself, by level value."""
+    return dict(
+        NormTime.objects.filter(focus_area=focus_area).values_list("level", "days")
+    )
+
+
+def norm_days_of(focus_area: FocusArea) -> dict[ladder.Level, int]:
+    """The norm time of every level in one area."""
+    return norm_days_for([focus_area])[focus_area.pk]
+
+
+#: The roles that may own a case on each level (with mandate).
+OWNER_ROLES = {
+    Level.FRONT_LINE: (Role.PROFESSIONAL, Role.BUREAU),
+    Level.BUREAU: (Role.BUREAU,),
+    Level.ALLIANCE: (Role.ALLIANCE,),
+    Level.NATIONAL: (Role.NATIONAL,),
+}
+
+
+def owners_with_mandate(focus_area: FocusArea, level: str) -> QuerySet[User]:
+    """The people who may own a case of the area on a level, by name."""
+    from wijkaanpak.apps.accounts.models import User
+
+    memberships = Membership.objects.filter(
+        role__in=OWNER_ROLES[Level(level)], has_mandate=True
+    ).filter(Q(focus_area=focus_area) | Q(focus_area__isnull=True))
+    return (
+        User.objects.filter(pk__in=memberships.values("user_id"), is_active=True)
+        .order_by("first_name", "last_name", "username")
+        .distinct()
+    )
 
 
 def cases_in(focus_area: FocusArea) -> QuerySet[BlockageCase]:
@@ -141,12 +202,11 @@ class NationalFigures:
     country: figures.PublishedFigures
 
 
-def national_figures(*, today: datetime.date) -> NationalFigures:
-    """Figures of every area and the country, aggregates only, for national staff."""
-    from wijkaanpak.apps.areas.models import FocusArea
-
-    areas = list(FocusArea.objects.select_related("municipality").order_by("name"))
-    facts: dict[int, list[figures.CaseFacts]] = {area.pk: [] for area in areas}
+def _published_by_area(
+    focus_area_ids: Iterable[int], *, today: datetime.date
+) -> tuple[dict[int, figures.PublishedFigures], figures.PublishedFigures]:
+    """Published figures per area id, and of all cases in the country."""
+    facts: dict[int, list[figures.CaseFacts]] = {pk: [] for pk in focus_area_ids}
     everything = []
     for (
         area_id,
@@ -154,7 +214,7 @@ def national_figures(*, today: datetime.date) -> NationalFigures:
         opened_on,
         outcome,
         decided_on,
-    ) in BlockageCase.objects.values_list(
+    ) in BlockageCase.objects.order_by().values_list(
         "focus_area_id", "level", "opened_on", "outcome", "decided_on"
     ):
         item = figures.CaseFacts(
@@ -163,17 +223,102 @@ def national_figures(*, today: datetime.date) -> NationalFigures:
             ladder.Outcome(outcome) if outcome else None,
             decided_on,
         )
-        facts[area_id].append(item)
         everything.append(item)
+        if area_id in facts:
+            facts[area_id].append(item)
+    return (
+        {
+            pk: figures.publish(figures.case_figures(found, today=today))
+            for pk, found in facts.items()
+        },
+        figures.publish(figures.case_figures(everything, today=today)),
+    )
+
+
+#: Labels of the open cases per level in the monitor's process figures.
+_OPEN_LABELS = {
+    ladder.Level.FRONT_LINE: gettext_lazy("Open blockage cases at the front line"),
+    ladder.Level.BUREAU: gettext_lazy("Open blockage cases at the programme bureau"),
+    ladder.Level.ALLIANCE: gettext_lazy(
+        "Open blockage cases at the breakthrough table"
+    ),
+    ladder.Level.NATIONAL: gettext_lazy(
+        "Open blockage cases at the national breakthrough meeting"
+    ),
+}
+
+
+def _process_figures(published: figures.PublishedFigures) -> list[ProcessFigure]:
+    """The monitor's figures from published figures; None values say suppressed."""
+    result = [
+        ProcessFigure(
+            f"breakthroughs_open_{level.value}",
+            _OPEN_LABELS[level],
+            None if count is None else float(count),
+            gettext_lazy("cases"),
+            count,
+            suppressed=count is None,
+            higher_is_better=False,
+        )
+        for level, count in published.open_per_level
+    ]
+    # The median and the share rest on the breakthroughs: hidden from 1 to 9.
+    few = published.breakthroughs is None
+    result += [
+        ProcessFigure(
+            "breakthroughs_median_days",
+            gettext_lazy("Median time to a breakthrough"),
+            None
+            if published.median_days_to_breakthrough is None
+            else float(published.median_days_to_breakthrough),
+            gettext_lazy("days"),
+            published.breakthroughs,
+            suppressed=few,
+            higher_is_better=False,
+        ),
+        ProcessFigure(
+            "breakthroughs_share_structural",
+            gettext_lazy("Breakthroughs that were structural"),
+            None
+            if published.share_structural is None
+            else float(published.share_structural) * 100,
+            "%",
+            published.breakthroughs,
+            suppressed=few,
+        ),
+    ]
+    return result
+
+
+def process_figures_for(
+    focus_areas: Sequence[FocusArea], today: datetime.date
+) -> dict[int, list[ProcessFigure]]:
+    """The monitor's provider: per area the published figures of its cases.
+
+    Open cases per level, the median days to a breakthrough and the share
+    that was structural; counts from 1 to 9, and the median and share when
+    they rest on fewer than ten breakthroughs, are suppressed.
+    """
+    per_area, _country = _published_by_area(
+        [area.pk for area in focus_areas], today=today
+    )
+    return {pk: _process_figures(published) for pk, published in per_area.items()}
+
+
+def national_process_figures(today: datetime.date) -> list[ProcessFigure]:
+    """The monitor's national provider: the same figures over every case."""
+    _per_area, country = _published_by_area([], today=today)
+    return _process_figures(country)
+
+
+def national_figures(*, today: datetime.date) -> NationalFigures:
+    """Figures of every area and the country, aggregates only, for national staff."""
+    from wijkaanpak.apps.areas.models import FocusArea
+
+    areas = list(FocusArea.objects.select_related("municipality").order_by("name"))
+    per_area, country = _published_by_area([area.pk for area in areas], today=today)
     return NationalFigures(
-        per_area=[
-            (
-                area,
-                figures.publish(figures.case_figures(facts[area.pk], today=today)),
-            )
-            for area in areas
-        ],
-        country=figures.publish(figures.case_figures(everything, today=today)),
+        per_area=[(area, per_area[area.pk]) for area in areas], country=country
     )
 
 

@@ -84,6 +84,8 @@ class CaseDecisionSerializer(serializers.ModelSerializer):
             "text",
             "grounds",
             "decided_on",
+            "handed_from_label",
+            "handed_to_label",
             "meeting_decision",
             "homework",
         ]
@@ -124,6 +126,7 @@ class BlockageCaseSerializer(serializers.ModelSerializer):
             "problem",
             "level",
             "level_deadline",
+            "owner_label",
             "overdue_flagged_on",
             "opened_on",
             "status",
@@ -194,6 +197,23 @@ class EscalateInputSerializer(_Confirm):
     reason = serializers.CharField(
         max_length=4000, required=False, allow_blank=True, default=""
     )
+
+
+class HandOverInputSerializer(_Confirm):
+    """Give the case to another owner with mandate on the same level."""
+
+    to_owner = serializers.IntegerField(
+        help_text="Id of the new owner, from the case's `owners` list."
+    )
+    reason = serializers.CharField(max_length=4000)
+
+
+class OwnerSerializer(serializers.Serializer):
+    """A person who may own the case on its current level."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    is_owner = serializers.BooleanField(help_text="Owns the case now.")
 
 
 class DecisionInputSerializer(_Confirm):

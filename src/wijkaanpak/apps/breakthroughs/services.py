@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,6 +37,7 @@ from wijkaanpak.apps.accounts.models import Membership, Organisation, Role
 from wijkaanpak.apps.audit.services import changed_fields, record
 from wijkaanpak.apps.breakthroughs import selectors
 from wijkaanpak.apps.breakthroughs.models import (
+    AREA_LEVELS,
     AgendaItem,
     BlockageCase,
     BlockageKind,
@@ -47,6 +47,7 @@ from wijkaanpak.apps.breakthroughs.models import (
     CaseStatus,
     CaseStep,
     Level,
+    NormTime,
     Outcome,
     Source,
 )
@@ -261,16 +262,11 @@ def default_owner(focus_area: FocusArea, level: str) -> tuple[User | None, str]:
 
 def _check_owner(focus_area: FocusArea, level: str, owner: User) -> None:
     """An owner holds the level's role in the area, with mandate."""
-    roles = {
-        Level.FRONT_LINE: {Role.PROFESSIONAL, Role.BUREAU},
-        Level.BUREAU: {Role.BUREAU},
-        Level.ALLIANCE: {Role.ALLIANCE},
-        Level.NATIONAL: {Role.NATIONAL},
-    }[Level(level)]
-    memberships = Membership.objects.filter(
-        user=owner, role__in=roles, has_mandate=True
-    ).filter(Q(focus_area=focus_area) | Q(focus_area__isnull=True))
-    if not memberships.exists():
+    if (
+        not selectors.owners_with_mandate(focus_area, level)
+        .filter(pk=owner.pk)
+        .exists()
+    ):
         raise ValidationError(
             _("%(name)s has no mandate at the level “%(level)s”.")
             % {"name": owner.display_name, "level": Level(level).label}
@@ -285,19 +281,26 @@ def _step(
     reason: str,
     skipped: Sequence[str] = (),
     owner: User | None,
+    norm_days: Mapping[ladder.Level, int],
     automatic: bool = False,
     acting_user: User | None,
 ) -> CaseStep:
+    """Append a rung; the case takes its owner and deadline (the caller saves)."""
     if owner is None:
         owner, label = default_owner(case.focus_area, level)
     else:
         _check_owner(case.focus_area, level, owner)
         label = owner.display_name
+    deadline = ladder.deadline_at(ladder.Level(level), entered_on, norm_days)
+    case.level = level
+    case.level_deadline = deadline
+    case.owner = owner
+    case.owner_label = label
     return CaseStep.objects.create(
         case=case,
         level=level,
         entered_on=entered_on,
-        deadline=ladder.deadline_at(ladder.Level(level), entered_on),
+        deadline=deadline,
         owner=owner,
         owner_label=label,
         reason=reason,
@@ -470,6 +473,7 @@ def open_case(
             errors["problem"] = _("That report is already a blockage case.")
     if errors:
         raise ValidationError(errors)
+    norm_days = selectors.norm_days_of(focus_area)
     skipped: tuple[ladder.Level, ...] = ()
     if level != Level.FRONT_LINE:
         try:
@@ -503,7 +507,7 @@ def open_case(
         flagged_by=acting_user if acting_user is not None and acting_user.pk else None,
         problem=problem,
         level=level,
-        level_deadline=ladder.deadline_at(ladder.Level(level), today),
+        level_deadline=ladder.deadline_at(ladder.Level(level), today, norm_days),
         opened_on=today,
     )
     case.rules.set(data.rules)
@@ -514,8 +518,10 @@ def open_case(
         reason=reason.strip(),
         skipped=[item.value for item in skipped],
         owner=owner,
+        norm_days=norm_days,
         acting_user=acting_user,
     )
+    case.save(update_fields=["owner", "owner_label"])
     record(
         "created",
         case,
@@ -598,6 +604,7 @@ def escalate_case(
         decided_on=today,
         recorded_by=acting_user if acting_user is not None and acting_user.pk else None,
     )
+    previous = case.level
     _step(
         case,
         target,
@@ -605,13 +612,19 @@ def escalate_case(
         reason=move.reason,
         skipped=[level.value for level in move.skipped],
         owner=owner,
+        norm_days=selectors.norm_days_of(case.focus_area),
         acting_user=acting_user,
     )
-    previous = case.level
-    case.level = target
-    case.level_deadline = ladder.deadline_at(ladder.Level(target), today)
     case.overdue_flagged_on = None
-    case.save(update_fields=["level", "level_deadline", "overdue_flagged_on"])
+    case.save(
+        update_fields=[
+            "level",
+            "level_deadline",
+            "owner",
+            "owner_label",
+            "overdue_flagged_on",
+        ]
+    )
     record(
         "escalated",
         case,
@@ -624,6 +637,135 @@ def escalate_case(
         },
     )
     return case
+
+
+@transaction.atomic
+def hand_over_case(
+    case: BlockageCase,
+    *,
+    to_owner: User,
+    reason: str,
+    confirm_identifiers: bool = False,
+    on: datetime.date | None = None,
+    acting_user: User | None,
+) -> CaseDecision:
+    """Give a case to another owner with mandate on the same level, saying why.
+
+    The hand-over is a decision of its own (who handed it over, to whom, why);
+    the level, its deadline and the ladder history stay as they are.
+    """
+    case = _locked(case)
+    require_case_decision(acting_user, case)
+    _require_open(case)
+    today = _when(on, acting_user)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the case changes hands.")})
+    if to_owner.pk == case.owner_id:
+        raise ValidationError(
+            {
+                "to_owner": _("%(name)s already owns the case.")
+                % {"name": to_owner.display_name}
+            }
+        )
+    try:
+        _check_owner(case.focus_area, case.level, to_owner)
+    except ValidationError as error:
+        raise ValidationError({"to_owner": error.messages}) from error
+    confirmed = _check_texts(
+        {"reason": reason}, confirmed=confirm_identifiers, today=today
+    )
+    previous_label = case.owner_label or str(Level(case.level).label)
+    decision = CaseDecision.objects.create(
+        case=case,
+        level=case.level,
+        kind=CaseDecision.Kind.HAND_OVER,
+        decided_by=_decided_by(acting_user, "", case.level),
+        text=_("Handed over from %(previous)s to %(next)s.")
+        % {"previous": previous_label, "next": to_owner.display_name},
+        grounds=reason.strip(),
+        decided_on=today,
+        recorded_by=acting_user if acting_user is not None and acting_user.pk else None,
+        handed_from_label=previous_label,
+        handed_to=to_owner,
+        handed_to_label=to_owner.display_name,
+    )
+    previous_owner = case.owner_id
+    case.owner = to_owner
+    case.owner_label = to_owner.display_name
+    case.save(update_fields=["owner", "owner_label"])
+    record(
+        "handed_over",
+        case,
+        acting_user=acting_user,
+        focus_area=case.focus_area,
+        changes={
+            "owner": [previous_owner, to_owner.pk],
+            "level": case.level,
+            "decision": decision.pk,
+            "identifiers_confirmed": confirmed,
+        },
+    )
+    return decision
+
+
+@transaction.atomic
+def set_norm_times(
+    focus_area: FocusArea,
+    days: Mapping[str, int | None],
+    *,
+    acting_user: User | None,
+) -> dict[ladder.Level, int]:
+    """The bureau sets its area's norm times; None brings a level back to the default.
+
+    Only the area's own three levels: the national meeting keeps one norm time
+    for every area. Deadlines already set stay; a new norm time counts for
+    cases that enter the level from now on.
+    """
+    require(acting_user, focus_area, Need.BUREAU)
+    area_levels = {level.value for level in AREA_LEVELS}
+    errors: dict[str, str] = {}
+    for level, value in days.items():
+        if level not in area_levels:
+            errors[level] = _(
+                "Only the front line, the bureau and the breakthrough table have "
+                "norm times per area."
+            )
+        elif value is not None and not 1 <= value <= 365:
+            errors[level] = _("A norm time is 1 to 365 days.")
+    if errors:
+        raise ValidationError(errors)
+    before = dict(
+        NormTime.objects.select_for_update(of=("self",))
+        .filter(focus_area=focus_area)
+        .values_list("level", "days")
+    )
+    changes = {}
+    for level, value in days.items():
+        if before.get(level) == value:
+            continue
+        changes[level] = [before.get(level), value]
+        if value is None:
+            NormTime.objects.filter(focus_area=focus_area, level=level).delete()
+            continue
+        NormTime.objects.update_or_create(
+            focus_area=focus_area,
+            level=level,
+            defaults={
+                "days": value,
+                "set_by": acting_user
+                if acting_user is not None and acting_user.pk
+                else None,
+            },
+        )
+    if changes:
+        record(
+            "norm_times_set",
+            focus_area,
+            acting_user=acting_user,
+            focus_area=focus_area,
+            changes=changes,
+        )
+    return selectors.norm_days_of(focus_area)
 
 
 @transaction.atomic
@@ -836,17 +978,30 @@ def escalate_overdue_cases(
         .select_related("focus_area", "focus_area__programme_director")
         .filter(status=CaseStatus.OPEN)
     }
-    steps = ladder.overdue_escalations(
-        (
+    norm_days = selectors.norm_days_for(
+        {case.focus_area_id: case.focus_area for case in cases.values()}.values()
+    )
+    clocks: dict[int, list[ladder.CaseClock]] = {}
+    for case in cases.values():
+        clocks.setdefault(case.focus_area_id, []).append(
             ladder.CaseClock(
                 case.pk,
                 case.core_level,
                 case.level_deadline,
                 case.overdue_flagged_on is not None,
             )
-            for case in cases.values()
+        )
+    # Each area climbs by its own norm times; the cases are then handled in
+    # key order, as one run over all areas would.
+    steps = sorted(
+        (
+            step
+            for area_id, area_clocks in clocks.items()
+            for step in ladder.overdue_escalations(
+                area_clocks, today, norm_days[area_id]
+            )
         ),
-        today,
+        key=lambda step: step.key,
     )
     escalated, flagged = [], []
     for step in steps:
@@ -863,20 +1018,18 @@ def escalate_overdue_cases(
                 changes={"level": case.level, "days_overdue": step.days_overdue},
             )
             continue
-        assert step.deadline is not None
+        previous = case.level
         _step(
             case,
             step.to_level.value,
             entered_on=today,
             reason="",
             owner=None,
+            norm_days=norm_days[case.focus_area_id],
             automatic=True,
             acting_user=acting_user,
         )
-        previous = case.level
-        case.level = step.to_level.value
-        case.level_deadline = step.deadline
-        case.save(update_fields=["level", "level_deadline"])
+        case.save(update_fields=["level", "level_deadline", "owner", "owner_label"])
         escalated.append(case.pk)
         record(
             "escalated",

@@ -14,9 +14,11 @@ urlpatterns = [
     path(_AREA + "nieuw/", views.new_case, name="case_new"),
     path(_AREA + "uit-melding/<int:pk>/", views.case_from_problem, name="from_problem"),
     path(_AREA + "cijfers/", views.figures_page, name="figures"),
+    path(_AREA + "normtijden/", views.norm_times, name="norm_times"),
     path(_AREA + "<int:pk>/", views.case_page, name="case"),
     path(_AREA + "<int:pk>/opschalen/", views.escalate, name="escalate"),
     path(_AREA + "<int:pk>/besluiten/", views.decide, name="decide"),
+    path(_AREA + "<int:pk>/overdragen/", views.hand_over, name="hand_over"),
     path(_AREA + "<int:pk>/afsluiten/", views.close, name="close"),
     path(_AREA + "<int:pk>/koppelen/", views.link, name="link"),
     path(

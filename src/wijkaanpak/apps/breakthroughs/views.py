@@ -28,6 +28,7 @@ from wijkaanpak.apps.accounts.access import (
     access_focus_area,
     access_problem,
     is_national_viewer,
+    may,
     may_decide_on_case,
     may_read_rule_register,
 )
@@ -167,6 +168,12 @@ def case_from_problem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _hand_over_candidates(case: BlockageCase) -> Any:
+    return selectors.owners_with_mandate(case.focus_area, case.level).exclude(
+        pk=case.owner_id
+    )
+
+
 def _case_page(request: HttpRequest, case: BlockageCase, **bound: Any) -> HttpResponse:
     full = selectors.case_page_of(case)
     can_decide = full.is_open and may_decide_on_case(request.user, full)
@@ -175,6 +182,8 @@ def _case_page(request: HttpRequest, case: BlockageCase, **bound: Any) -> HttpRe
         forms_shown = {
             "escalate_form": bound.get("escalate_form")
             or forms.EscalateForm(current=full.level),
+            "hand_over_form": bound.get("hand_over_form")
+            or forms.HandOverForm(candidates=_hand_over_candidates(full)),
             "decision_form": bound.get("decision_form") or forms.DecisionForm(),
         }
         for form in forms_shown.values():
@@ -240,6 +249,68 @@ def escalate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("The case climbed the ladder."))
             return redirect("breakthroughs:case", slug=slug, pk=pk)
     return _case_page(request, case, escalate_form=form)
+
+
+@login_required
+@require_POST
+def hand_over(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Give the case to another owner on the same level, with the reason."""
+    case = _deciding(request, slug, pk)
+    form = forms.HandOverForm(request.POST, candidates=_hand_over_candidates(case))
+    if form.is_valid():
+        try:
+            services.hand_over_case(
+                case,
+                to_owner=form.cleaned_data["to_owner"],
+                reason=form.cleaned_data["reason"],
+                confirm_identifiers=form.cleaned_data["confirm_identifiers"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The case has a new owner."))
+            return redirect("breakthroughs:case", slug=slug, pk=pk)
+    return _case_page(request, case, hand_over_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def norm_times(request: HttpRequest, slug: str) -> HttpResponse:
+    """The norm time of each level; the bureau may set its own."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    may_set = may(request.user, focus_area, Need.BUREAU)
+    if request.method == "POST" and not may_set:
+        raise Http404
+    defaults = {
+        level.value: days for level, days in selectors.default_norm_days().items()
+    }
+    own = selectors.own_norm_times(focus_area)
+    form = forms.NormTimesForm(request.POST or None, defaults=defaults, initial=own)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_norm_times(
+                focus_area, form.cleaned_data, acting_user=request.user
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The norm times are saved."))
+            return redirect("breakthroughs:norm_times", slug=slug)
+    current = selectors.norm_days_of(focus_area)
+    return render(
+        request,
+        "breakthroughs/norm_times.html",
+        {
+            "focus_area": focus_area,
+            "rows": [
+                (Level(level.value).label, days, level.value in own)
+                for level, days in current.items()
+            ],
+            "form": form if may_set else None,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -51,3 +51,56 @@ class BenefitAssumption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} · {self.beneficiary} · {self.label}"
+
+
+class AreaIndicatorValue(models.Model):
+    """An outcome indicator's value for a whole focus area in one year.
+
+    Derived data, kept so the national dashboard need not combine every
+    neighbourhood figure on each visit: the services that change figures or
+    the neighbourhoods of an area compute these again
+    (``monitor.services.refresh_area_values``), and :class:`AreaValueStamp`
+    says from which data they were computed.
+    """
+
+    focus_area = models.ForeignKey(
+        "areas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    indicator_key = models.CharField(_("indicator"), max_length=100)
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("value"))
+
+    class Meta:
+        verbose_name = _("area value of an indicator")
+        verbose_name_plural = _("area values of indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["focus_area", "indicator_key", "year"],
+                name="area_indicator_value_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.focus_area_id} · {self.indicator_key} · {self.year}"
+
+
+class AreaValueStamp(models.Model):
+    """What the stored area values were computed from: one row.
+
+    ``digest`` covers the neighbourhood figures (count, last id and sum), the
+    neighbourhoods of every focus area and the indicators' formulas; a reader
+    that computes another digest does not use the stored values.
+    """
+
+    digest = models.CharField(_("digest of the data"), max_length=64)
+    computed_at = models.DateTimeField(_("computed at"))
+
+    class Meta:
+        verbose_name = _("stamp of the area values")
+        verbose_name_plural = _("stamps of the area values")
+
+    def __str__(self) -> str:
+        return f"{self.digest[:12]} ({self.computed_at:%Y-%m-%d %H:%M})"

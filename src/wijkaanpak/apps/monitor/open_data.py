@@ -20,9 +20,8 @@ from django.db.models import Prefetch
 from wijkaanpak.apps.areas.models import FocusArea, Neighbourhood
 from wijkaanpak.apps.monitor.selectors import (
     NationalDashboard,
+    area_histories,
     area_monitor,
-    histories_for,
-    members_of_areas,
     outcome_indicators,
 )
 from wijkaanpak.apps.programme.models import Measure, NationalMinimumGoal
@@ -59,10 +58,11 @@ def public_areas() -> list[FocusArea]:
 
 
 def _histories(areas: list[FocusArea]) -> dict[str, dict[Any, dict[int, float]]]:
-    members = members_of_areas(areas)
-    return histories_for(
-        outcome_indicators(), {a.slug: members[a.pk] for a in areas}, reuse=True
-    )
+    slugs = {area.pk: area.slug for area in areas}
+    return {
+        key: {slugs[pk]: history for pk, history in per_area.items()}
+        for key, per_area in area_histories(areas).items()
+    }
 
 
 def figure_rows() -> Iterator[tuple[Any, ...]]:
@@ -288,5 +288,16 @@ def dashboard_rows(dashboard: NationalDashboard) -> Iterator[tuple[Any, ...]]:
                 ""
                 if shown is None
                 else (shown if isinstance(shown, str) else round(shown, 2)),
+                "",
+            )
+        if process.national is not None or process.national_suppressed:
+            yield (
+                "process",
+                process.key,
+                process.label,
+                process.unit,
+                "",
+                "national",
+                "<10" if process.national_suppressed else round(process.national, 2),  # type: ignore[arg-type]
                 "",
             )

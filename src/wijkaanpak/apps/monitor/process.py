@@ -8,8 +8,10 @@ the national dashboard reads each register in a few queries, not a few per
 area. The residents' reports (P1-P3), the commitments of
 partners (P5) and the measures (P6) are built in. The breakthroughs register
 (*doorbraken*, P4) is built by its own app: it plugs in by calling
-:func:`register_provider` from its ``AppConfig.ready()``; until then the
-monitor says plainly that breakthroughs are not measured yet.
+:func:`register_provider` from its ``AppConfig.ready()``; without it the
+monitor says plainly that breakthroughs are not measured. A provider may also
+give figures for the whole country (``national``): computed over every case,
+not as a sum of rounded or suppressed area figures.
 """
 
 from __future__ import annotations
@@ -56,12 +58,33 @@ class ProcessFigure:
 Provider = Callable[
     [Sequence["FocusArea"], datetime.date], dict[int, list[ProcessFigure]]
 ]
+NationalProvider = Callable[[datetime.date], list[ProcessFigure]]
 _PROVIDERS: dict[str, Provider] = {}
+_NATIONAL: dict[str, NationalProvider] = {}
 
 
-def register_provider(key: str, provider: Provider) -> None:
-    """Let an app add its figures to the monitor (idempotent per key)."""
+def register_provider(
+    key: str, provider: Provider, *, national: NationalProvider | None = None
+) -> None:
+    """Let an app add its figures to the monitor (idempotent per key).
+
+    ``national`` gives the same figures for the whole country, small numbers
+    suppressed; the national dashboard shows them beside the areas.
+    """
     _PROVIDERS[key] = provider
+    if national is not None:
+        _NATIONAL[key] = national
+    else:
+        _NATIONAL.pop(key, None)
+
+
+def national_process_figures(today: datetime.date) -> dict[str, ProcessFigure]:
+    """The country's figures of the providers that give them, by figure key."""
+    return {
+        figure.key: figure
+        for provider in _NATIONAL.values()
+        for figure in provider(today)
+    }
 
 
 def _report_figures(

@@ -11,6 +11,7 @@ combined per group as the area analysis does.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,9 +36,14 @@ from wijkaanpak.apps.areas.models import (
     Neighbourhood,
     ReferenceLevel,
 )
-from wijkaanpak.apps.monitor.models import BenefitAssumption
+from wijkaanpak.apps.monitor.models import (
+    AreaIndicatorValue,
+    AreaValueStamp,
+    BenefitAssumption,
+)
 from wijkaanpak.apps.monitor.process import (
     ProcessFigure,
+    national_process_figures,
     process_figures,
     process_figures_for,
 )
@@ -115,54 +121,115 @@ def outcome_indicators() -> list[Indicator]:
     return [ind for ind in catalogue().indicators if ind.direction != "context"]
 
 
-#: Computed histories kept per process, newest last, with the fingerprint of
-#: the figures they were computed from.
-_HISTORIES: OrderedDict[Any, dict[str, dict[Any, History]]] = OrderedDict()
+#: Area histories kept per process, newest last, by the digest of the data
+#: they were computed from.
+_HISTORIES: OrderedDict[str, dict[str, dict[Any, History]]] = OrderedDict()
 _HISTORIES_KEPT = 8
 
 
-def _fingerprint(ids: Sequence[int], variables: Iterable[str]) -> tuple[Any, ...]:
-    """Count, last id and sum of the figures: any insert, delete or new value changes it."""
+def _fingerprint() -> tuple[Any, ...]:
+    """Count, last id and sum of the figures of every focus area's neighbourhoods.
+
+    Any insert, delete or new value changes it. The sum is rounded to nine
+    significant digits: a database may add the rows in another order (in
+    parallel) and differ in the last bits. The neighbourhoods come as a
+    subquery: a list of ids as parameters costs more to send than to count.
+    """
     found = (
-        Figure.objects.filter(neighbourhood_id__in=ids, variable__in=sorted(variables))
+        Figure.objects.filter(
+            neighbourhood_id__in=FocusAreaNeighbourhood.objects.values(
+                "neighbourhood_id"
+            )
+        )
         .order_by()
         .aggregate(count=Count("id"), last=Max("id"), total=Sum("value"))
     )
-    return (found["count"], found["last"], found["total"])
+    total = found["total"]
+    return (found["count"], found["last"], None if total is None else f"{total:.9e}")
+
+
+def area_values_digest(
+    indicators: Sequence[Indicator], members: Mapping[int, Sequence[int]]
+) -> str:
+    """The digest of what the area values of every focus area are computed from.
+
+    It changes when a figure of a focus area's neighbourhood is added, removed
+    or changed, when an area's neighbourhoods change, and when an indicator's
+    formula changes (the users' own catalogue). ``members`` holds the
+    neighbourhood ids of every focus area.
+    """
+    source = (
+        _fingerprint(),
+        sorted((area, sorted(found)) for area, found in members.items()),
+        [(i.key, i.formula.text, str(i.denominator)) for i in indicators],
+    )
+    return hashlib.sha256(repr(source).encode()).hexdigest()
+
+
+def _stored_area_histories(
+    digest: str, indicators: Sequence[Indicator], area_ids: Iterable[int]
+) -> dict[str, dict[Any, History]] | None:
+    """The stored area values, if they were computed from the same data."""
+    if not AreaValueStamp.objects.filter(digest=digest).exists():
+        return None
+    result: dict[str, dict[Any, History]] = {
+        indicator.key: {pk: {} for pk in area_ids} for indicator in indicators
+    }
+    # Plain tuples: building model instances would cost more than the query.
+    query = AreaIndicatorValue.objects.order_by().values_list(
+        "focus_area_id", "indicator_key", "year", "value"
+    )
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for area_id, key, year, value in cursor.fetchall():
+            per_area = result.get(key)
+            if per_area is not None and area_id in per_area:
+                per_area[area_id][year] = value
+    return result
+
+
+def area_histories(
+    areas: Sequence[FocusArea],
+) -> dict[str, dict[Any, History]]:
+    """Per outcome indicator and area id, the area's value per year.
+
+    For the national dashboard and the open data, which read every area. The
+    values come, in this order, from this process's memory, from the stored
+    area values (:class:`AreaIndicatorValue`, kept by the services that
+    change figures or areas), or are computed from the figures; the first
+    two only when the digest of the data (:func:`area_values_digest`) is the
+    one they were computed from. The answer must not be changed by the caller.
+    """
+    indicators = outcome_indicators()
+    everyone = list(FocusArea.objects.order_by("pk").only("pk"))
+    members = members_of_areas(everyone)
+    digest = area_values_digest(indicators, members)
+    found = _HISTORIES.get(digest)
+    if found is None:
+        found = _stored_area_histories(digest, indicators, members)
+        if found is None:
+            found = histories_for(indicators, members)
+        _HISTORIES[digest] = found
+        while len(_HISTORIES) > _HISTORIES_KEPT:
+            _HISTORIES.popitem(last=False)
+    else:
+        _HISTORIES.move_to_end(digest)
+    wanted = {area.pk for area in areas}
+    return {
+        key: {pk: history for pk, history in per_area.items() if pk in wanted}
+        for key, per_area in found.items()
+    }
 
 
 def histories_for(
-    indicators: Sequence[Indicator],
-    groups: Mapping[Any, Sequence[int]],
-    *,
-    reuse: bool = False,
+    indicators: Sequence[Indicator], groups: Mapping[Any, Sequence[int]]
 ) -> dict[str, dict[Any, History]]:
     """Per indicator and group of neighbourhood ids, the combined value per year.
 
     One query for all figures; the values are combined per group weighted as
-    the area analysis does (by denominator, else by inhabitants). With
-    ``reuse`` (the national dashboard and the open data, which read every
-    area's figures) an answer computed before from the same figures is given
-    again: a cheap aggregate query (count, last id and sum of the figures)
-    tells whether anything changed. The answer must not be changed by the
-    caller.
+    the area analysis does (by denominator, else by inhabitants).
     """
-    if reuse:
-        ids = sorted({pk for members in groups.values() for pk in members})
-        variables = set().union(*(i.variables for i in indicators)) | {INHABITANTS}
-        key = (
-            _fingerprint(ids, variables) if ids else None,
-            tuple((group, tuple(sorted(members))) for group, members in groups.items()),
-            tuple((i.key, i.formula.text, str(i.denominator)) for i in indicators),
-        )
-        if key in _HISTORIES:
-            _HISTORIES.move_to_end(key)
-            return _HISTORIES[key]
-        computed = histories_for(indicators, groups)
-        _HISTORIES[key] = computed
-        while len(_HISTORIES) > _HISTORIES_KEPT:
-            _HISTORIES.popitem(last=False)
-        return computed
     ids = sorted({pk for members in groups.values() for pk in members})
     result: dict[str, dict[Any, History]] = {
         indicator.key: {key: {} for key in groups} for indicator in indicators
@@ -563,6 +630,8 @@ class ProcessRow:
     values: dict[str, float | None]
     suppressed: dict[str, bool]
     spread: Spread | None
+    national: float | None = None
+    national_suppressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -580,14 +649,16 @@ def national_dashboard(*, today: datetime.date) -> NationalDashboard:
     """Every focus area on the outcome indicators and the process figures."""
     areas = list(FocusArea.objects.select_related("municipality").order_by("name"))
     columns = [AreaColumn(a.slug, a.name, a.municipality.name) for a in areas]
-    members = members_of_areas(areas)
     indicators = outcome_indicators()
     minimums = {m.indicator_key: m for m in NationalMinimumGoal.objects.all()}
     # The national minimum goals first, then the rest in catalogue order.
     indicators.sort(key=lambda ind: ind.key not in minimums)
-    histories = histories_for(
-        indicators, {a.slug: members[a.pk] for a in areas}, reuse=True
-    )
+    by_id = area_histories(areas)
+    slugs = {area.pk: area.slug for area in areas}
+    histories = {
+        key: {slugs[pk]: history for pk, history in per_area.items()}
+        for key, per_area in by_id.items()
+    }
     start = {a.slug: a.start_year for a in areas}
     rows = []
     lessons = []
@@ -672,6 +743,7 @@ def national_dashboard(*, today: datetime.date) -> NationalDashboard:
 
 def _process_rows(areas: Sequence[FocusArea], today: datetime.date) -> list[ProcessRow]:
     batched = process_figures_for(areas, today)
+    country = national_process_figures(today)
     per_area = {area.slug: batched[area.pk] for area in areas}
     names = {area.slug: area.name for area in areas}
     rows: dict[str, ProcessRow] = {}
@@ -697,6 +769,10 @@ def _process_rows(areas: Sequence[FocusArea], today: datetime.date) -> list[Proc
                 "spread": spread_over_areas(
                     {names[s]: v for s, v in row.values.items()},
                     "higher_is_better" if row.higher_is_better else "higher_is_worse",
+                ),
+                "national": (country[row.key].value if row.key in country else None),
+                "national_suppressed": (
+                    country[row.key].suppressed if row.key in country else False
                 ),
             }
         )

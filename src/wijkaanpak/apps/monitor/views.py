@@ -261,6 +261,7 @@ def _dashboard_tables(dashboard: selectors.NationalDashboard) -> dict[str, Any]:
                 "<10" if row.suppressed.get(slug) else number(row.values.get(slug))
                 for slug in slugs
             ],
+            "national": "<10" if row.national_suppressed else number(row.national),
             "spread": [
                 number(row.spread.minimum if row.spread else None),
                 number(row.spread.median if row.spread else None),

@@ -18,6 +18,7 @@ class QuotaSerializer(serializers.ModelSerializer):
     class Meta:
         model = Quota
         fields = ["feature", "value", "minimum", "maximum"]
+        read_only_fields = fields
 
 
 class ProbabilityBandSerializer(serializers.Serializer):
@@ -67,6 +68,7 @@ class PanelProcessSerializer(serializers.ModelSerializer):
             "drawn_at",
             "probabilities",
         ]
+        read_only_fields = fields
 
     @extend_schema_field(ProbabilitySummarySerializer(allow_null=True))
     def get_probabilities(self, process: PanelProcess) -> dict[str, Any] | None:

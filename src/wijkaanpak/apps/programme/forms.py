@@ -279,6 +279,9 @@ class CommitmentForm(forms.Form):
     goal = forms.ModelChoiceField(
         label=_("Goal"), queryset=Goal.objects.none(), required=False
     )
+    measure = forms.ModelChoiceField(
+        label=_("Measure"), queryset=Measure.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, focus_area: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -286,6 +289,17 @@ class CommitmentForm(forms.Form):
             focus_area
         )
         self.fields["goal"].queryset = selectors.goals_of(focus_area)
+        self.fields["measure"].queryset = Measure.objects.filter(
+            focus_area=focus_area
+        ).order_by("title")
+
+
+class CommitmentEditForm(CommitmentForm):
+    """Correct a promise; the partner stays, a new partner is a new commitment."""
+
+    def __init__(self, *args: Any, focus_area: Any, **kwargs: Any) -> None:
+        super().__init__(*args, focus_area=focus_area, **kwargs)
+        del self.fields["organisation"]
 
 
 class DeliveryForm(forms.Form):

@@ -24,6 +24,7 @@ import numpy as np
 from wijkaanpak.adapters.catalogue import default_catalogue
 from wijkaanpak.apps.accounts.models import Membership, Organisation, Role
 from wijkaanpak.apps.accounts.selectors import alliance_of, partners_of
+from wijkaanpak.apps.areas.analysis import UNIT_NAMES
 from wijkaanpak.apps.areas.models import Figure, FocusArea, Neighbourhood
 from wijkaanpak.apps.programme.models import (
     Commitment,
@@ -88,14 +89,17 @@ def indicator_name(key: str) -> str:
 
 
 def indicator_unit(key: str) -> str:
-    """The unit of an indicator; empty when unknown."""
-    return catalogue()[key].unit if key in catalogue() else ""
+    """The unit of an indicator in the page's language; empty when unknown."""
+    if key not in catalogue():
+        return ""
+    unit = catalogue()[key].unit
+    return str(UNIT_NAMES.get(unit, unit))
 
 
 def indicator_choices() -> list[tuple[str, str]]:
     """Indicators a goal can use, for a form's select box."""
     return [
-        (ind.key, f"{indicator_name(ind.key)} ({ind.unit})")
+        (ind.key, f"{indicator_name(ind.key)} ({indicator_unit(ind.key)})")
         for ind in goal_indicators()
     ]
 
@@ -554,3 +558,113 @@ def national_programme_overview(today: datetime.date) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# The plan as a document.
+
+
+@dataclass(frozen=True)
+class ProblemPoint:
+    """A point of the problem analysis with the figure its indicator shows now."""
+
+    statement: ProblemStatement
+    indicator_name: str
+    unit: str
+    latest: tuple[int, float] | None
+
+
+def problem_analysis_of(
+    focus_area: FocusArea,
+) -> list[tuple[str, str, list[ProblemPoint]]]:
+    """Per national goal (the theme), its points with their evidence."""
+    histories: dict[str, dict[int, float]] = {}
+    points = []
+    for statement in problem_statements_of(focus_area):
+        key = statement.indicator_key
+        if key and key not in histories:
+            histories[key] = area_history(focus_area, key)
+        history = histories.get(key, {})
+        points.append(
+            ProblemPoint(
+                statement=statement,
+                indicator_name=indicator_name(key) if key else "",
+                unit=indicator_unit(key) if key else "",
+                latest=(max(history), history[max(history)]) if history else None,
+            )
+        )
+    return [
+        (
+            str(value),
+            str(label),
+            [p for p in points if p.statement.national_goal == value],
+        )
+        for value, label in NationalGoal.choices
+    ]
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    """Money per partner (rows) and year (columns), in euro cents, with totals."""
+
+    years: tuple[int, ...]
+    rows: tuple[tuple[str, tuple[int | None, ...], int], ...]
+    year_totals: tuple[int, ...]
+    total: int
+
+
+def budget_table(lines: Iterable[tuple[str, int, int]]) -> BudgetTable:
+    """Pivot budget lines ``(partner, year, cents)``; partners by name, years in order."""
+    amounts: dict[str, dict[int, int]] = defaultdict(dict)
+    for partner, year, cents in lines:
+        amounts[partner][year] = amounts[partner].get(year, 0) + cents
+    years = tuple(sorted({year for row in amounts.values() for year in row}))
+    rows = tuple(
+        (
+            partner,
+            tuple(amounts[partner].get(year) for year in years),
+            sum(amounts[partner].values()),
+        )
+        for partner in sorted(amounts)
+    )
+    year_totals = tuple(
+        sum(amounts[partner].get(year, 0) for partner in amounts) for year in years
+    )
+    return BudgetTable(years, rows, year_totals, sum(year_totals))
+
+
+def budget_lines_of(measures: Iterable[Measure]) -> list[tuple[str, int, int]]:
+    """The budget lines of prefetched measures as ``(partner, year, cents)``."""
+    return [
+        (budget.organisation.name, budget.year, budget.amount_cents)
+        for measure in measures
+        for budget in measure.budgets.all()
+    ]
+
+
+# One partner.
+
+
+def partner_in(focus_area: FocusArea, pk: int) -> Organisation | None:
+    """A partner that can commit in the area, or None (the caller answers 404)."""
+    return organisations_for_commitments(focus_area).filter(pk=pk).first()
+
+
+def balances_of_partner(
+    focus_area: FocusArea, organisation: Organisation, *, up_to_year: int
+) -> list[PartnerBalance]:
+    """Promised against delivered of one partner, per kind."""
+    return list(
+        promised_versus_delivered(
+            (
+                Contribution(
+                    c.organisation.name,
+                    c.year,
+                    c.kind,  # type: ignore[arg-type]
+                    c.promised,
+                    c.delivered,  # type: ignore[attr-defined]
+                )
+                for c in commitments_of(focus_area).filter(organisation=organisation)
+            ),
+            up_to_year=up_to_year,
+        )
+    )

@@ -137,14 +137,7 @@ def add_problem_statement(
     """Add a point to the problem analysis; it must rest on an indicator or a document."""
     require(acting_user, focus_area, Need.BUREAU)
     _check_national_goal(national_goal)
-    if indicator_key and indicator_key not in selectors.catalogue():
-        raise ValidationError(
-            _("The indicator %(key)s is not in the catalogue.") % {"key": indicator_key}
-        )
-    if not indicator_key and not document_title.strip():
-        raise ValidationError(
-            _("Name the evidence: an indicator of the analysis or a document.")
-        )
+    _check_evidence(indicator_key, document_title)
     statement = ProblemStatement(
         focus_area=focus_area,
         national_goal=national_goal,
@@ -164,6 +157,81 @@ def add_problem_statement(
         changes={"national_goal": national_goal, "kind": kind},
     )
     return statement
+
+
+def _check_evidence(indicator_key: str, document_title: str) -> None:
+    if indicator_key and indicator_key not in selectors.catalogue():
+        raise ValidationError(
+            _("The indicator %(key)s is not in the catalogue.") % {"key": indicator_key}
+        )
+    if not indicator_key and not document_title.strip():
+        raise ValidationError(
+            _("Name the evidence: an indicator of the analysis or a document.")
+        )
+
+
+@transaction.atomic
+def update_problem_statement(
+    statement: ProblemStatement,
+    *,
+    national_goal: str,
+    kind: str,
+    text: str,
+    indicator_key: str = "",
+    document_title: str = "",
+    document_url: str = "",
+    acting_user: User | None,
+) -> ProblemStatement:
+    """Rewrite a point of the problem analysis; it keeps resting on evidence."""
+    focus_area = statement.focus_area
+    require(acting_user, focus_area, Need.BUREAU)
+    _check_national_goal(national_goal)
+    _check_evidence(indicator_key, document_title)
+    values = {
+        "national_goal": national_goal,
+        "kind": kind,
+        "text": text.strip(),
+        "indicator_key": indicator_key,
+        "document_title": document_title.strip(),
+        "document_url": document_url.strip(),
+    }
+    changes = changed_fields(statement, values)
+    if not changes:
+        return statement
+    for field, value in values.items():
+        setattr(statement, field, value)
+    statement.full_clean()
+    statement.save(update_fields=list(changes))
+    if "text" in changes:
+        changes["text"] = ["…", "…"]
+    record(
+        "updated",
+        statement,
+        acting_user=acting_user,
+        focus_area=focus_area,
+        changes=changes,
+    )
+    return statement
+
+
+@transaction.atomic
+def remove_problem_statement(
+    statement: ProblemStatement, *, acting_user: User | None
+) -> None:
+    """Take a point out of the problem analysis; the audit trail keeps that it was."""
+    focus_area = statement.focus_area
+    require(acting_user, focus_area, Need.BUREAU)
+    record(
+        "removed",
+        statement,
+        acting_user=acting_user,
+        focus_area=focus_area,
+        changes={
+            "national_goal": [statement.national_goal, None],
+            "kind": [statement.kind, None],
+        },
+    )
+    statement.delete()
 
 
 def _replace_milestones(
@@ -349,6 +417,35 @@ def set_national_minimum_goal(
     return minimum
 
 
+def _check_measure(
+    focus_area: FocusArea,
+    *,
+    goals: Sequence[Goal],
+    start_year: int,
+    end_year: int,
+    domains: Sequence[str],
+    is_additional: bool,
+    additional_kind: str,
+    additional_reason: str,
+) -> None:
+    _check_in_area(focus_area, *goals)
+    _check_year(start_year, _("The start year"))
+    _check_year(end_year, _("The end year"))
+    if end_year < start_year:
+        raise ValidationError(_("A measure cannot end before it starts."))
+    unknown = sorted(set(domains) - set(Domain.values))
+    if unknown:
+        raise ValidationError(
+            _("Unknown domains: %(domains)s") % {"domains": ", ".join(unknown)}
+        )
+    if is_additional and not additional_kind:
+        raise ValidationError(
+            _("Say how the measure is additional: better, more or different.")
+        )
+    if is_additional and not additional_reason.strip():
+        raise ValidationError(_("Say why the measure is additional."))
+
+
 @transaction.atomic
 def create_measure(
     focus_area: FocusArea,
@@ -374,22 +471,16 @@ def create_measure(
 ) -> Measure:
     """Add a measure; an additional one says how and why it is additional."""
     require(acting_user, focus_area, Need.BUREAU)
-    _check_in_area(focus_area, *goals)
-    _check_year(start_year, _("The start year"))
-    _check_year(end_year, _("The end year"))
-    if end_year < start_year:
-        raise ValidationError(_("A measure cannot end before it starts."))
-    unknown = sorted(set(domains) - set(Domain.values))
-    if unknown:
-        raise ValidationError(
-            _("Unknown domains: %(domains)s") % {"domains": ", ".join(unknown)}
-        )
-    if is_additional and not additional_kind:
-        raise ValidationError(
-            _("Say how the measure is additional: better, more or different.")
-        )
-    if is_additional and not additional_reason.strip():
-        raise ValidationError(_("Say why the measure is additional."))
+    _check_measure(
+        focus_area,
+        goals=goals,
+        start_year=start_year,
+        end_year=end_year,
+        domains=domains,
+        is_additional=is_additional,
+        additional_kind=additional_kind,
+        additional_reason=additional_reason,
+    )
     if not is_additional:
         additional_kind, additional_reason = "", ""
     measure = Measure(
@@ -426,6 +517,109 @@ def create_measure(
             "years": [start_year, end_year],
         },
     )
+    return measure
+
+
+@transaction.atomic
+def update_measure(
+    measure: Measure,
+    *,
+    title: str,
+    owner: Organisation,
+    start_year: int,
+    end_year: int,
+    goals: Sequence[Goal] = (),
+    partners: Sequence[Organisation] = (),
+    domains: Sequence[str] = (),
+    description: str = "",
+    is_additional: bool = False,
+    additional_kind: str = "",
+    additional_reason: str = "",
+    status: str = Measure.Status.PLANNED,
+    has_entrepreneur: bool = False,
+    effective_method: bool = False,
+    strategic_coalition: bool = False,
+    measured_effect: bool = False,
+    benefits_to: str = "",
+    acting_user: User | None,
+) -> Measure:
+    """Change a measure; its budget lines must still fall within its years."""
+    focus_area = measure.focus_area
+    require(acting_user, focus_area, Need.BUREAU)
+    _check_measure(
+        focus_area,
+        goals=goals,
+        start_year=start_year,
+        end_year=end_year,
+        domains=domains,
+        is_additional=is_additional,
+        additional_kind=additional_kind,
+        additional_reason=additional_reason,
+    )
+    outside = sorted(
+        set(
+            measure.budgets.exclude(
+                year__gte=start_year, year__lte=end_year
+            ).values_list("year", flat=True)
+        )
+    )
+    if outside:
+        raise ValidationError(
+            _(
+                "The measure has budget lines for %(years)s, outside the new years. "
+                "Remove those lines first."
+            )
+            % {"years": ", ".join(str(year) for year in outside)}
+        )
+    if status not in Measure.Status.values:
+        raise ValidationError(_("Unknown status: %(status)s") % {"status": status})
+    if not is_additional:
+        additional_kind, additional_reason = "", ""
+    values = {
+        "title": title.strip(),
+        "description": description.strip(),
+        "domains": [value for value in Domain.values if value in set(domains)],
+        "owner": owner,
+        "is_additional": is_additional,
+        "additional_kind": additional_kind,
+        "additional_reason": additional_reason.strip(),
+        "start_year": start_year,
+        "end_year": end_year,
+        "status": status,
+        "has_entrepreneur": has_entrepreneur,
+        "effective_method": effective_method,
+        "strategic_coalition": strategic_coalition,
+        "measured_effect": measured_effect,
+        "benefits_to": benefits_to.strip(),
+    }
+    changes = changed_fields(measure, values)
+    for field, value in values.items():
+        setattr(measure, field, value)
+    measure.full_clean()
+    measure.save()
+    goal_ids = sorted(goal.pk for goal in goals)
+    partner_ids = sorted(p.pk for p in partners if p.pk != owner.pk)
+    old_goals = sorted(measure.goals.values_list("pk", flat=True))
+    old_partners = sorted(measure.partners.values_list("pk", flat=True))
+    measure.goals.set(goals)
+    measure.partners.set([p for p in partners if p.pk != owner.pk])
+    if "owner" in changes:
+        changes["owner"] = [changes["owner"][0].pk, owner.pk]
+    for field in ("description", "additional_reason"):
+        if field in changes:
+            changes[field] = ["…", "…"]
+    if goal_ids != old_goals:
+        changes["goals"] = [old_goals, goal_ids]
+    if partner_ids != old_partners:
+        changes["partners"] = [old_partners, partner_ids]
+    if changes:
+        record(
+            "updated",
+            measure,
+            acting_user=acting_user,
+            focus_area=focus_area,
+            changes=changes,
+        )
     return measure
 
 
@@ -522,6 +716,45 @@ def add_stop_rule(
 
 
 @transaction.atomic
+def remove_measure_budget(budget: MeasureBudget, *, acting_user: User | None) -> None:
+    """Take a partner's budget line for a year off a measure."""
+    measure = budget.measure
+    require(acting_user, measure.focus_area, Need.BUREAU)
+    record(
+        "budget_removed",
+        measure,
+        acting_user=acting_user,
+        focus_area=measure.focus_area,
+        changes={
+            "partner": budget.organisation_id,
+            "year": budget.year,
+            "amount_cents": [budget.amount_cents, None],
+        },
+    )
+    budget.delete()
+
+
+@transaction.atomic
+def remove_stop_rule(rule: StopRule, *, acting_user: User | None) -> None:
+    """Withdraw a stop rule that was agreed by mistake; the audit trail keeps it."""
+    measure = rule.measure
+    require(acting_user, measure.focus_area, Need.BUREAU)
+    record(
+        "removed",
+        rule,
+        acting_user=acting_user,
+        focus_area=measure.focus_area,
+        changes={
+            "criterion": [rule.criterion, None],
+            "comparison": [rule.comparison, None],
+            "threshold": [rule.threshold, None],
+            "year": [rule.check_year, None],
+        },
+    )
+    rule.delete()
+
+
+@transaction.atomic
 def record_observation(
     rule: StopRule,
     *,
@@ -590,6 +823,63 @@ def add_commitment(
             "kind": kind,
             "promised": promised,
         },
+    )
+    return commitment
+
+
+@transaction.atomic
+def update_commitment(
+    commitment: Commitment,
+    *,
+    year: int,
+    kind: str,
+    promised: int,
+    description: str = "",
+    goal: Goal | None = None,
+    measure: Measure | None = None,
+    acting_user: User | None,
+) -> Commitment:
+    """Correct a promise; its kind stays once deliveries are counted in that unit."""
+    focus_area = commitment.focus_area
+    require(acting_user, focus_area, Need.BUREAU)
+    _check_in_area(focus_area, goal, measure)
+    _check_year(year, _("The year"))
+    if kind not in CommitmentKind.values:
+        raise ValidationError(_("Unknown kind of means: %(kind)s") % {"kind": kind})
+    if promised <= 0:
+        raise ValidationError(_("A promise must be more than zero."))
+    if kind != commitment.kind and commitment.deliveries.exists():
+        raise ValidationError(
+            _(
+                "The kind of means cannot change: deliveries are already reported "
+                "in the old unit."
+            )
+        )
+    values = {
+        "year": year,
+        "kind": kind,
+        "promised": promised,
+        "description": description.strip(),
+        "goal": goal,
+        "measure": measure,
+    }
+    changes = changed_fields(commitment, values)
+    if not changes:
+        return commitment
+    for field, value in values.items():
+        setattr(commitment, field, value)
+    commitment.save(update_fields=list(changes))
+    for field in ("goal", "measure"):
+        if field in changes:
+            changes[field] = [
+                item.pk if item is not None else None for item in changes[field]
+            ]
+    record(
+        "updated",
+        commitment,
+        acting_user=acting_user,
+        focus_area=focus_area,
+        changes=changes,
     )
     return commitment
 

@@ -18,13 +18,36 @@ urlpatterns = [
     ),
     path(_AREA, views.public_programme, name="public"),
     path(_AREA + "plan/", views.plan, name="plan"),
+    path(_AREA + "plan/document/", views.plan_document, name="plan_document"),
+    path(_AREA + "programmaplan.pdf", views.plan_pdf, name="plan_pdf"),
     path(_AREA + "visie/", views.edit_programme, name="vision"),
     path(_AREA + "analyse/nieuw/", views.new_problem, name="problem_new"),
+    path(_AREA + "analyse/<int:pk>/bewerken/", views.edit_problem, name="problem_edit"),
+    path(
+        _AREA + "analyse/<int:pk>/verwijderen/",
+        views.remove_problem,
+        name="problem_remove",
+    ),
     path(_AREA + "doelen/nieuw/", views.new_goal, name="goal_new"),
     path(_AREA + "doelen/<int:pk>/", views.goal_page, name="goal"),
     path(_AREA + "doelen/<int:pk>/bewerken/", views.edit_goal, name="goal_edit"),
     path(_AREA + "maatregelen/nieuw/", views.new_measure, name="measure_new"),
     path(_AREA + "maatregelen/<int:pk>/", views.measure_page, name="measure"),
+    path(
+        _AREA + "maatregelen/<int:pk>/bewerken/",
+        views.edit_measure,
+        name="measure_edit",
+    ),
+    path(
+        _AREA + "maatregelen/<int:pk>/budget/<int:budget_pk>/verwijderen/",
+        views.remove_budget,
+        name="budget_remove",
+    ),
+    path(
+        _AREA + "maatregelen/<int:pk>/stopregels/<int:rule_pk>/verwijderen/",
+        views.remove_stop_rule,
+        name="stop_rule_remove",
+    ),
     path(
         _AREA + "maatregelen/<int:pk>/status/",
         views.set_measure_status,
@@ -42,6 +65,16 @@ urlpatterns = [
         name="observation",
     ),
     path(_AREA + "toezeggingen/", views.commitments, name="commitments"),
+    path(
+        _AREA + "toezeggingen/partners/<int:pk>/",
+        views.partner_commitments,
+        name="partner",
+    ),
+    path(
+        _AREA + "toezeggingen/<int:pk>/bewerken/",
+        views.edit_commitment,
+        name="commitment_edit",
+    ),
     path(_AREA + "toezeggingen/nieuw/", views.new_commitment, name="commitment_new"),
     path(
         _AREA + "toezeggingen/<int:pk>/geleverd/",

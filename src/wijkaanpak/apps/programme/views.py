@@ -13,10 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkaanpak.adapters.pdf import html_to_pdf
 from wijkaanpak.apps.accounts.access import (
     Need,
     access_focus_area,
@@ -32,7 +35,9 @@ from wijkaanpak.apps.programme.models import (
     Commitment,
     CommitmentKind,
     HomeworkItem,
+    MeasureBudget,
     NationalGoal,
+    ProblemStatement,
     StopRule,
 )
 
@@ -185,6 +190,67 @@ def goal_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _document_context(focus_area: FocusArea, *, as_pdf: bool) -> dict[str, Any]:
+    """Everything the plan document shows, for the page and the PDF alike."""
+    context = _plan_context(focus_area)
+    goals, measures = context["goals"], context["measures"]
+    today = context["today"]
+    context |= {
+        "sections": _national_goal_sections(selectors.review_goals(focus_area, goals)),
+        "analysis": selectors.problem_analysis_of(focus_area),
+        "measure_blocks": [
+            (
+                measure,
+                selectors.budget_table(selectors.budget_lines_of([measure])),
+                [
+                    (rule, selectors.stop_rule_verdict(rule, today))
+                    for rule in measure.stop_rules.all()
+                ],
+            )
+            for measure in measures
+        ],
+        "budget_total": selectors.budget_table(selectors.budget_lines_of(measures)),
+        "commitments": selectors.commitments_of(focus_area),
+        "findings": _describe_findings(
+            selectors.coherence_of(focus_area, goals, measures),
+            focus_area,
+            goals,
+            measures,
+        ),
+        "minimums": selectors.minimum_goal_statuses(goals),
+        "as_pdf": as_pdf,
+    }
+    return context
+
+
+@login_required
+def plan_document(request: HttpRequest, slug: str) -> HttpResponse:
+    """The whole plan as one readable document, with a link to its PDF."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    return render(
+        request,
+        "programme/plan_document.html",
+        _document_context(focus_area, as_pdf=False),
+    )
+
+
+def plan_pdf_of(focus_area: FocusArea) -> bytes:
+    """The plan document as PDF, from the same content as the page."""
+    html = render_to_string(
+        "programme/plan_print.html", _document_context(focus_area, as_pdf=True)
+    )
+    return html_to_pdf(html)
+
+
+@login_required
+def plan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The plan document as PDF, for the members of the area."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    response = HttpResponse(plan_pdf_of(focus_area), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="programmaplan-{slug}.pdf"'
+    return response
+
+
 def _form_page(
     request: HttpRequest,
     focus_area: FocusArea | None,
@@ -265,6 +331,57 @@ def new_problem(request: HttpRequest, slug: str) -> HttpResponse:
         _("Add a point to the problem analysis"),
         back=f"/focusgebieden/{slug}/programma/plan/",
     )
+
+
+def _problem_for_bureau(request: HttpRequest, slug: str, pk: int) -> Any:
+    focus_area = access_focus_area(request.user, slug, need=Need.BUREAU)
+    statement = ProblemStatement.objects.filter(focus_area=focus_area, pk=pk).first()
+    if statement is None:
+        raise Http404
+    return focus_area, statement
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_problem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau rewrites a point of the problem analysis."""
+    focus_area, statement = _problem_for_bureau(request, slug, pk)
+    form = forms.ProblemStatementForm(
+        request.POST or None,
+        initial={
+            field: getattr(statement, field)
+            for field in forms.ProblemStatementForm.base_fields
+        },
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.update_problem_statement(
+                statement, **data, acting_user=request.user
+            ),
+        )
+    ):
+        messages.success(request, _("The point is saved."))
+        return redirect(f"{reverse('programme:plan', args=[slug])}#analysis")
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Change a point of the problem analysis"),
+        back=f"/focusgebieden/{slug}/programma/plan/",
+    )
+
+
+@login_required
+@require_POST
+def remove_problem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau takes a point out of the problem analysis."""
+    _focus_area, statement = _problem_for_bureau(request, slug, pk)
+    services.remove_problem_statement(statement, acting_user=request.user)
+    messages.success(request, _("The point is removed from the analysis."))
+    return redirect(f"{reverse('programme:plan', args=[slug])}#analysis")
 
 
 @login_required
@@ -401,11 +518,91 @@ def _measure_for_bureau(request: HttpRequest, slug: str, pk: int) -> Any:
     return focus_area, measure
 
 
+def _back_in_area(request: HttpRequest, slug: str, default: str) -> HttpResponse:
+    """Return to the page the form came from, if it lies in the same area."""
+    back = request.POST.get("next", "")
+    if back.startswith(f"/focusgebieden/{slug}/") and "//" not in back:
+        return redirect(back)
+    return redirect(default, slug=slug)
+
+
 def _report_errors(request: HttpRequest, form: Any) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else error)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_measure(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau changes a measure: its goals, partners, years and assessment."""
+    focus_area, measure = _measure_for_bureau(request, slug, pk)
+    initial = {
+        field: getattr(measure, field)
+        for field in forms.MeasureForm.base_fields
+        if field not in {"goals", "partners"}
+    }
+    initial["goals"] = list(measure.goals.all())
+    initial["partners"] = list(measure.partners.all())
+    form = forms.MeasureForm(
+        request.POST or None, focus_area=focus_area, initial=initial
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.update_measure(
+                measure,
+                **{
+                    **data,
+                    "goals": list(data["goals"]),
+                    "partners": list(data["partners"]),
+                },
+                acting_user=request.user,
+            ),
+        )
+    ):
+        messages.success(request, _("The measure is saved."))
+        return redirect("programme:measure", slug=slug, pk=pk)
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Change the measure"),
+        back=f"/focusgebieden/{slug}/programma/maatregelen/{pk}/",
+    )
+
+
+@login_required
+@require_POST
+def remove_budget(
+    request: HttpRequest, slug: str, pk: int, budget_pk: int
+) -> HttpResponse:
+    """The bureau takes a budget line off a measure."""
+    _focus_area, measure = _measure_for_bureau(request, slug, pk)
+    budget = MeasureBudget.objects.filter(measure=measure, pk=budget_pk).first()
+    if budget is None:
+        raise Http404
+    services.remove_measure_budget(budget, acting_user=request.user)
+    messages.success(request, _("The budget line is removed."))
+    return redirect("programme:measure", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def remove_stop_rule(
+    request: HttpRequest, slug: str, pk: int, rule_pk: int
+) -> HttpResponse:
+    """The bureau withdraws a stop rule."""
+    _focus_area, measure = _measure_for_bureau(request, slug, pk)
+    rule = StopRule.objects.filter(measure=measure, pk=rule_pk).first()
+    if rule is None:
+        raise Http404
+    services.remove_stop_rule(rule, acting_user=request.user)
+    messages.success(request, _("The stop rule is removed."))
+    return redirect("programme:measure", slug=slug, pk=pk)
 
 
 @login_required
@@ -506,6 +703,39 @@ def commitments(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+def partner_commitments(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One partner: what it promised against what it delivered, and its measures."""
+    focus_area = access_focus_area(request.user, slug, need=Need.MEMBER)
+    partner = selectors.partner_in(focus_area, pk)
+    if partner is None:
+        raise Http404
+    today = _today()
+    may_report = may_act_for(request.user, focus_area, partner.pk)
+    return render(
+        request,
+        "programme/partner.html",
+        {
+            "focus_area": focus_area,
+            "partner": partner,
+            "balances": selectors.balances_of_partner(
+                focus_area, partner, up_to_year=today.year - 1
+            ),
+            "commitments": [
+                (c, may_report)
+                for c in selectors.commitments_of(focus_area).filter(
+                    organisation=partner
+                )
+            ],
+            "measures": selectors.measures_of(focus_area).filter(owner=partner),
+            "today": today,
+            "due_year": today.year - 1,
+            "delivery_form": forms.DeliveryForm(initial={"delivered_on": today}),
+            "can_edit": may(request.user, focus_area, Need.BUREAU),
+        },
+    )
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def new_commitment(request: HttpRequest, slug: str) -> HttpResponse:
     """The bureau records a partner's promise."""
@@ -524,6 +754,7 @@ def new_commitment(request: HttpRequest, slug: str) -> HttpResponse:
                 promised=_units(data["kind"], data["promised"]),
                 description=data["description"],
                 goal=data["goal"],
+                measure=data["measure"],
                 acting_user=request.user,
             ),
         )
@@ -535,6 +766,58 @@ def new_commitment(request: HttpRequest, slug: str) -> HttpResponse:
         focus_area,
         form,
         _("Add a commitment"),
+        back=f"/focusgebieden/{slug}/programma/toezeggingen/",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_commitment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau corrects a partner's promise."""
+    focus_area = access_focus_area(request.user, slug, need=Need.BUREAU)
+    commitment = Commitment.objects.filter(focus_area=focus_area, pk=pk).first()
+    if commitment is None:
+        raise Http404
+    promised = Decimal(commitment.promised)
+    if commitment.kind == CommitmentKind.MONEY:
+        promised = promised / 100
+    form = forms.CommitmentEditForm(
+        request.POST or None,
+        focus_area=focus_area,
+        initial={
+            "year": commitment.year,
+            "kind": commitment.kind,
+            "promised": promised,
+            "description": commitment.description,
+            "goal": commitment.goal_id,
+            "measure": commitment.measure_id,
+        },
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.update_commitment(
+                commitment,
+                year=data["year"],
+                kind=data["kind"],
+                promised=_units(data["kind"], data["promised"]),
+                description=data["description"],
+                goal=data["goal"],
+                measure=data["measure"],
+                acting_user=request.user,
+            ),
+        )
+    ):
+        messages.success(request, _("The commitment is saved."))
+        return redirect("programme:partner", slug=slug, pk=commitment.organisation_id)
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Change the commitment of %(partner)s")
+        % {"partner": commitment.organisation.name},
         back=f"/focusgebieden/{slug}/programma/toezeggingen/",
     )
 
@@ -564,7 +847,7 @@ def report_delivery(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(request, _("The delivery is saved."))
     else:
         _report_errors(request, form)
-    return redirect("programme:commitments", slug=slug)
+    return _back_in_area(request, slug, "programme:commitments")
 
 
 @login_required
@@ -706,10 +989,7 @@ def complete_homework(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise PermissionDenied
     services.complete_homework(item, done_on=_today(), acting_user=request.user)
     messages.success(request, _("The task is marked as done."))
-    back = request.POST.get("next", "")
-    if back.startswith(f"/focusgebieden/{slug}/"):
-        return redirect(back)
-    return redirect("programme:alliance", slug=slug)
+    return _back_in_area(request, slug, "programme:alliance")
 
 
 @login_required

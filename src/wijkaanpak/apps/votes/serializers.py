@@ -32,6 +32,7 @@ class VoteSerializer(serializers.ModelSerializer[Vote]):
             "tie_breaking",
             "minimum_age",
         ]
+        read_only_fields = fields
 
 
 class ProjectSerializer(serializers.ModelSerializer[Project]):
@@ -53,6 +54,7 @@ class ProjectSerializer(serializers.ModelSerializer[Project]):
             "rejection_reason",
             "position",
         ]
+        read_only_fields = fields
 
 
 class ResultSerializer(serializers.ModelSerializer[Result]):
@@ -70,3 +72,4 @@ class ResultSerializer(serializers.ModelSerializer[Result]):
             "counted_at",
             "document",
         ]
+        read_only_fields = fields

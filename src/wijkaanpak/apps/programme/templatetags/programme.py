@@ -50,3 +50,21 @@ def number(value: float | None, decimals: int = 1) -> str:
     if value is None:
         return "\u2013"
     return number_format(round(float(value), decimals), decimals, force_grouping=True)
+
+
+@register.filter
+def whole_euros(cents: int | None) -> str:
+    """Euro cents as euros, without cents when the amount is whole (budgets are)."""
+    if cents is None:
+        return "\u2013"
+    if cents % 100:
+        return means(cents, "money")
+    return "€ " + number_format(cents // 100, 0, force_grouping=True)
+
+
+@register.filter
+def short_means(value: int | None, kind: str) -> str:
+    """Like ``means``, with whole euros where a table is narrow."""
+    if kind == "money":
+        return whole_euros(value)
+    return means(value, kind)
