@@ -44,20 +44,33 @@ def distribution(files, capsys) -> dict:
 def test_verdeling_prints_probabilities_and_weighted_panels(files, capsys):
     output = distribution(files, capsys)
     assert set(output["probabilities"]) == {f"v{i}" for i in range(9)}
-    assert sum(output["probabilities"].values()) == pytest.approx(3, abs=1e-12)
-    assert sum(panel["weight_numerator"] for panel in output["panels"]) == 2**40
+    assert sum(output["probabilities"].values()) == 3
+    assert sum(panel["weight"] for panel in output["panels"]) == 1
     for panel in output["panels"]:
-        # Sure members plus the seats of the lots fill the panel; a lot draws
-        # among volunteers alike in every quota feature, so each lot's
-        # candidates are all old or all young.
-        lots = panel["lots"]
-        assert len(panel["members"]) + sum(lot["seats"] for lot in lots) == 3
-        old = sum(1 for m in panel["members"] if int(m[1:]) % 3 == 0)
-        for lot in lots:
-            kinds = {int(m[1:]) % 3 == 0 for m in lot["candidates"]}
-            assert len(kinds) == 1
-            old += lot["seats"] if kinds == {True} else 0
-        assert old == 1
+        assert len(panel["members"]) == 3
+        assert sum(1 for m in panel["members"] if int(m[1:]) % 3 == 0) == 1
+
+
+def test_verdeling_probabilities_are_the_weights_of_named_panels(files, capsys):
+    # The shape scripts read: panels of named members with a weight, and each
+    # volunteer's probability the total weight of the panels they are on.
+    output = distribution(files, capsys)
+    assert set(output) == {
+        "method", "panel_size", "weight_denominator", "levels", "people",
+        "probabilities", "panels", "fingerprint",
+    }  # fmt: skip
+    for panel in output["panels"]:
+        assert set(panel) == {"members", "weight", "weight_numerator"}
+        assert (
+            panel["weight"] * output["weight_denominator"]
+            == (panel["weight_numerator"])
+        )
+    for person, probability in output["probabilities"].items():
+        on = [p["weight"] for p in output["panels"] if person in p["members"]]
+        assert probability == sum(on)
+    # Old volunteers (v0, v3, v6) share the one "old" seat equally.
+    old = [output["probabilities"][f"v{i}"] for i in (0, 3, 6)]
+    assert old == pytest.approx([1 / 3] * 3, abs=1e-9)
 
 
 def test_trek_and_verify_agree(files, capsys, tmp_path):
@@ -77,7 +90,7 @@ def test_verify_fails_on_another_panel(files, capsys, tmp_path):
     arguments = ["--distribution", str(published), "--seed", "03 14 15 92"]
     main(["loting", "trek", *arguments])
     drawn = json.loads(capsys.readouterr().out)["members"]
-    other = sorted({f"v{i}" for i in range(9)} - set(drawn))[:3]
+    other = next(p["members"] for p in output["panels"] if p["members"] != drawn)
     assert main(["loting", "verify", *arguments, "--panel", ",".join(other)]) == 1
 
 
@@ -184,11 +197,8 @@ def test_uitnodiging_explains_bad_input(addresses, tmp_path, capsys):
 
 def test_vervang_keeps_the_quotas_and_can_be_verified(files, capsys, tmp_path):
     people, features = files
-    first = distribution(files, capsys)["panels"][0]
-    panel = sorted(
-        first["members"]
-        + [c for lot in first["lots"] for c in lot["candidates"][: lot["seats"]]]
-    )
+    output = distribution(files, capsys)
+    panel = output["panels"][0]["members"]
     arguments = [
         "loting", "vervang", "--people", str(people), "--features", str(features),
         "--panel", ",".join(panel), "--dropped", panel[0], "--seed", "27 18",

@@ -4,27 +4,14 @@
 from __future__ import annotations
 
 import random
-from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from wijkaanpak.core.panels.legacy import legacy_panel
 from wijkaanpak.core.panels.leximin import leximin_panel_distribution
-from wijkaanpak.core.panels.lottery import (
-    draw_panel,
-    generator_from_seed,
-    uniform_below,
-)
-from wijkaanpak.core.panels.model import (
-    WEIGHT_DENOMINATOR,
-    Lot,
-    PanelDistribution,
-    PanelInstance,
-    Person,
-    Quota,
-    WeightedPanel,
-)
+from wijkaanpak.core.panels.lottery import draw_panel, generator_from_seed
+from wijkaanpak.core.panels.model import PanelInstance, Person, Quota
 from wijkaanpak.core.panels.strata import largest_remainder_allocation
 from wijkaanpak.core.panels.verify import verify_draw
 
@@ -80,52 +67,3 @@ def test_allocation_is_proportional_within_one(sizes, data):
         share = size * total / sum(sizes) if sum(sizes) else 0
         assert share - 1 < count < share + 1
         assert count <= size
-
-
-@given(st.integers(1, 2**64), st.text(min_size=1, max_size=8).filter(str.strip))
-def test_uniform_below_is_what_randrange_draws_today(bound, seed):
-    # Draws published before lots existed used randrange; they must not change.
-    ours, python = generator_from_seed(seed), generator_from_seed(seed)
-    assert [uniform_below(ours, bound) for _ in range(5)] == [
-        python.randrange(bound) for _ in range(5)
-    ]
-
-
-def test_a_distribution_published_without_lots_draws_as_before():
-    half = WEIGHT_DENOMINATOR // 2
-    published = {
-        "panel_size": 1,
-        "people": ["a", "b"],
-        "probabilities": {"a": 0.5, "b": 0.5},
-        "panels": [
-            {"members": ["a"], "weight": 0.5, "weight_numerator": half},
-            {"members": ["b"], "weight": 0.5, "weight_numerator": half},
-        ],
-    }
-    distribution = PanelDistribution.from_dict(published)
-    for seed in ("1", "2 3", "17 04 33 28 09"):
-        point = generator_from_seed(seed).randrange(WEIGHT_DENOMINATOR)
-        expected = ("a",) if point < half else ("b",)
-        assert draw_panel(distribution, rng=generator_from_seed(seed)) == expected
-
-
-def test_lots_draw_every_candidate_set_equally_often():
-    # One panel: a sure member and a lot "2 of 4"; six sets, each 1/6.
-    lot = Lot(("b", "c", "d", "e"), 2)
-    distribution = PanelDistribution(
-        (WeightedPanel(("a",), WEIGHT_DENOMINATOR, (lot,)),),
-        ("a", "b", "c", "d", "e"),
-        3,
-        "x",
-    )
-    rng = random.Random(5)
-    draws = 6000
-    counts: dict[tuple[str, ...], int] = {}
-    for _ in range(draws):
-        panel = draw_panel(distribution, rng=rng)
-        counts[panel] = counts.get(panel, 0) + 1
-    assert set(counts) == set(distribution.panels[0].outcomes())
-    spread = (draws * (1 / 6) * (5 / 6)) ** 0.5
-    for count in counts.values():
-        assert abs(count - draws / 6) <= 5 * spread
-    assert distribution.exact_probability("c") == Fraction(1, 2)

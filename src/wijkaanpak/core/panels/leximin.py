@@ -30,37 +30,42 @@ Scheme (column generation, our own implementation of the published method):
    probability among the groups not fixed, and every group with a positive
    dual weight (complementary slackness) is fixed at ``z``.
 3. When everyone is fixed, an LP over the known group panels gives every
-   group its level, and each group panel with a weight becomes a panel of the
-   distribution: groups seated whole give sure members, groups seated in part
-   give a *lot* (:class:`~wijkaanpak.core.panels.model.Lot`) that draws the
-   seats uniformly among the group's members when the panel is drawn. Every
-   member of group ``g`` then gets ``c_g / m_g`` of the panel's weight, so the
-   group's level, without ever listing panels of named volunteers (which for
-   thousands of volunteers would number hundreds of thousands).
-4. That LP's weights are rounded to multiples of ``2**-40`` (largest
-   remainders), so they sum to exactly one and the probabilities, exact
-   fractions, to exactly ``k``.
+   group its level, and its weights are rounded to multiples of ``2**-40``
+   (largest remainders), so they sum to exactly one.
+4. Each group panel with a weight becomes a few panels of named volunteers
+   (:mod:`wijkaanpak.core.panels.expansion`): groups seated whole are on all
+   of them; a group with ``c_g`` of its ``m_g`` members seated is seated in
+   rotation with one start common to all groups, so that each member is on
+   named panels worth exactly ``c_g / m_g`` of the group panel's weight (the
+   group's level) and every named panel meets the quotas. Those shares are
+   rounded to multiples of ``2**-40`` within the group panel (largest
+   remainders), so the weights still sum to exactly one and the
+   probabilities, sums of weights, to exactly ``k``. This replaces a second
+   column generation over named volunteers, which took most of the time on
+   large pools, and needs at most ``1 + sum(m_g / gcd(m_g, c_g) - 1)`` named
+   panels per group panel.
 
 Tolerances: a panel joins the LP only if it beats the cap by more than
 ``COLUMN_TOLERANCE`` (1e-9), so each level is optimal within that; a dual
 weight above ``DUAL_TOLERANCE`` (1e-7) counts as positive; fixed probabilities
 are relaxed by ``FIX_SLACK`` (1e-9) so later LPs stay feasible despite
-round-off; the final rounding moves each probability by at most
+round-off; the final roundings move each probability by at most
 ``number of panels * 2**-40`` (about 1e-9 for a thousand panels).
 """
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import highspy
 import numpy as np
 import numpy.typing as npt
 
 from wijkaanpak.core.panels._highs import PanelOracle, quiet_highs
+from wijkaanpak.core.panels.expansion import ClassSeats, expand_class_panel
 from wijkaanpak.core.panels.model import (
     WEIGHT_DENOMINATOR,
-    Lot,
     PanelDistribution,
     PanelInstance,
     WeightedPanel,
@@ -487,10 +492,10 @@ def _distribution(
     The LP: weights ``w_P >= 0`` summing to one and a shortfall ``s >= 0``,
     with ``sum_P w_P c_gP / m_g + s >= t_g`` for every group; minimise ``s``.
     A simplex optimum is a vertex, so at most one panel more than there are
-    groups gets a weight. Each group panel becomes a panel with lots: a group
-    with all its members seated gives sure members, a group with some seated
-    gives a lot over its members, so each member gets ``c_gP / m_g`` of the
-    panel's weight, as in the LP.
+    groups gets a weight. Each group panel with a weight is split into named
+    panels by :func:`~wijkaanpak.core.panels.expansion.expand_class_panel`,
+    which gives each member of a group seated in part exactly ``c_gP / m_g``
+    of the group panel's weight, as in the LP.
     """
     count, m = len(groups), len(group_panels)
     sizes = np.array([float(len(group)) for group in groups])
@@ -526,27 +531,46 @@ def _distribution(
     numerators = _round_to_denominator(np.clip(values[:m], 0.0, None))
     ids = instance.ids
     names = [tuple(sorted(ids[index] for index in group)) for group in groups]
-    panels = []
+    totals: dict[tuple[str, ...], int] = {}
     for counts, numerator in zip(group_panels, numerators, strict=True):
         if numerator == 0:
             continue
-        members: list[str] = []
-        lots: list[Lot] = []
+        sure: list[str] = []
+        classes: list[ClassSeats] = []
         for group, seats in enumerate(counts):
             if seats == len(names[group]):
-                members.extend(names[group])
+                sure.extend(names[group])
             elif seats:
-                lots.append(Lot(names[group], seats))
-        lots.sort(key=lambda lot: (lot.candidates, lot.seats))
-        panels.append(WeightedPanel(tuple(sorted(members)), numerator, tuple(lots)))
-    panels.sort(key=WeightedPanel.key)
+                classes.append(ClassSeats(names[group], seats))
+        pieces = expand_class_panel(sure, classes, numerator)
+        shares = _round_shares([share for _, share in pieces], numerator)
+        for (members, _), share in zip(pieces, shares, strict=True):
+            if share:
+                totals[members] = totals.get(members, 0) + share
+    panels = tuple(
+        WeightedPanel(members, totals[members]) for members in sorted(totals)
+    )
     return PanelDistribution(
-        panels=tuple(panels),
+        panels=panels,
         people=ids,
         panel_size=instance.panel_size,
         method=method,
         levels=levels,
     )
+
+
+def _round_shares(shares: list[Fraction], total: int) -> list[int]:
+    """Round exact shares summing to ``total`` to integers with the same sum.
+
+    Largest remainders; ties go to the earlier share.
+    """
+    floors = [math.floor(share) for share in shares]
+    order = sorted(
+        range(len(shares)), key=lambda index: (floors[index] - shares[index], index)
+    )
+    for index in order[: total - sum(floors)]:
+        floors[index] += 1
+    return floors
 
 
 def _round_to_denominator(weights: npt.NDArray[np.float64]) -> list[int]:

@@ -18,7 +18,7 @@ import unicodedata
 
 from wijkaanpak.core.panels.model import WEIGHT_DENOMINATOR, PanelDistribution
 
-__all__ = ["draw_panel", "generator_from_seed", "uniform_below"]
+__all__ = ["draw_panel", "generator_from_seed"]
 
 #: Domain separation, so our generator differs from other uses of the same seed.
 SEED_PREFIX = b"wijkaanpak/loting/v1\x00"
@@ -61,55 +61,15 @@ def generator_from_seed(seed: str) -> random.Random:
     return random.Random(int.from_bytes(digest, "big"))  # noqa: S311 (published seed)
 
 
-def uniform_below(rng: random.Random, bound: int) -> int:
-    """Return an integer from ``0 .. bound - 1``, each equally likely.
-
-    The published rule, written out so that it rests only on the Mersenne
-    Twister's ``getrandbits`` and not on library internals: draw
-    ``bound.bit_length()`` random bits and try again while the number is
-    ``bound`` or more. (This is what ``random.randrange(bound)`` does today.)
-
-    Parameters
-    ----------
-    rng : random.Random
-        The generator of the published seed.
-    bound : int
-        At least one.
-
-    Returns
-    -------
-    int
-        The number drawn.
-
-    Examples
-    --------
-    >>> rng = generator_from_seed("1 2 3")
-    >>> uniform_below(rng, 10) == generator_from_seed("1 2 3").randrange(10)
-    True
-    """
-    if bound < 1:
-        raise ValueError("the bound must be at least one")
-    bits = bound.bit_length()
-    number = rng.getrandbits(bits)
-    while number >= bound:
-        number = rng.getrandbits(bits)
-    return number
-
-
 def draw_panel(
     distribution: PanelDistribution, *, rng: random.Random
 ) -> tuple[str, ...]:
     """Draw one panel of ``distribution`` with ``rng``.
 
-    First one integer ``r`` is drawn with :func:`uniform_below` from
-    ``0 .. WEIGHT_DENOMINATOR - 1``; the panel drawn is the first, in the
-    published order, whose running total of weight numerators exceeds ``r``.
-    The chance of each panel is therefore exactly its weight. Then each lot of
-    that panel, in the published order, draws its seats from its sorted
-    candidates by a partial Fisher-Yates shuffle: for seat ``j`` (from 0),
-    ``j + uniform_below(len(candidates) - j)`` is the position swapped to
-    ``j``; the first ``seats`` candidates are drawn. Every set of ``seats``
-    candidates is equally likely.
+    One integer ``r`` is drawn uniformly from ``0 .. WEIGHT_DENOMINATOR - 1``
+    (``rng.randrange``); the panel drawn is the first, in the published order,
+    whose running total of weight numerators exceeds ``r``. The chance of
+    each panel is therefore exactly its weight.
 
     Parameters
     ----------
@@ -140,20 +100,11 @@ def draw_panel(
     ----------
     .. [1] Flanigan, B. et al. (2021). Fair algorithms for selecting citizens'
        assemblies. *Nature* 596, 548-552.
-    .. [2] Knuth, D. E. (1997). *The Art of Computer Programming*, vol. 2,
-       3rd ed., section 3.4.2 (Algorithm P, shuffling).
     """
-    point = uniform_below(rng, WEIGHT_DENOMINATOR)
+    point = rng.randrange(WEIGHT_DENOMINATOR)
     running = 0
     for panel in distribution.panels:
         running += panel.numerator
         if point < running:
-            members = list(panel.members)
-            for lot in panel.lots:
-                order = list(lot.candidates)
-                for seat in range(lot.seats):
-                    swap = seat + uniform_below(rng, len(order) - seat)
-                    order[seat], order[swap] = order[swap], order[seat]
-                members.extend(order[: lot.seats])
-            return tuple(sorted(members))
+            return panel.members
     raise AssertionError("panel weights sum to the denominator")

@@ -7,32 +7,21 @@ A panel (*burgerpanel*) is drawn from a pool of volunteers so that every quota
 directly: it fixes a *distribution* over panels first, which can be published
 before the lottery seed exists, and then one panel is drawn from it.
 
-A panel of a distribution names its sure members and may hold *lots*: "draw
-``seats`` of these ``candidates``", uniformly, among volunteers who are
-interchangeable for every quota (the same value of every quota feature, and no
-shared household under the household rule). Every way a lot can fall gives a
-panel that meets the quotas, and each candidate of a lot is seated with chance
-``seats / len(candidates)``. Lots keep the distribution small: a pool of
-thousands needs a few hundred panels with lots where named panels would number
-hundreds of thousands.
-
 Weights in a :class:`PanelDistribution` are integer multiples of
-``1 / WEIGHT_DENOMINATOR`` (a power of two), so the weights sum to exactly one
-and the selection probabilities, exact fractions, to exactly the panel size, on
-every machine.
+``1 / WEIGHT_DENOMINATOR`` (a power of two), so weights and selection
+probabilities are exact binary floats, the weights sum to exactly one and the
+probabilities to exactly the panel size, on every machine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import chain, combinations, product
 from typing import Any
 
 __all__ = [
     "WEIGHT_DENOMINATOR",
-    "Lot",
     "PanelDistribution",
     "PanelInstance",
     "Person",
@@ -243,78 +232,19 @@ class PanelInstance:
 
 
 @dataclass(frozen=True, slots=True)
-class Lot:
-    """Draw ``seats`` of ``candidates`` uniformly, when the panel is drawn.
-
-    ``candidates`` are sorted ids, and ``0 < seats < len(candidates)``.
-
-    Examples
-    --------
-    >>> Lot(("a", "b", "c"), 1).chance
-    Fraction(1, 3)
-    """
-
-    candidates: tuple[str, ...]
-    seats: int
-
-    def __post_init__(self) -> None:
-        """Check the canonical form."""
-        if list(self.candidates) != sorted(set(self.candidates)):
-            raise ValueError("the candidates of a lot must be distinct and sorted")
-        if not 0 < self.seats < len(self.candidates):
-            raise ValueError(
-                f"a lot draws between 1 and {len(self.candidates) - 1} of its "
-                f"{len(self.candidates)} candidates, not {self.seats}"
-            )
-
-    @property
-    def chance(self) -> Fraction:
-        """The chance that one candidate is drawn: ``seats / len(candidates)``."""
-        return Fraction(self.seats, len(self.candidates))
-
-
-@dataclass(frozen=True, slots=True)
 class WeightedPanel:
     """One panel of a distribution and the chance that it is drawn.
 
-    ``members`` are sorted ids of the sure members; ``lots`` (sorted, their
-    candidates disjoint from each other and from ``members``) fill the other
-    seats; ``numerator / WEIGHT_DENOMINATOR`` is the weight.
+    ``members`` are sorted ids; ``numerator / WEIGHT_DENOMINATOR`` is the weight.
     """
 
     members: tuple[str, ...]
     numerator: int
-    lots: tuple[Lot, ...] = ()
 
     @property
     def weight(self) -> float:
         """The chance that this panel is drawn (an exact binary float)."""
         return self.numerator / WEIGHT_DENOMINATOR
-
-    @property
-    def size(self) -> int:
-        """The number of seats: sure members plus the seats of every lot."""
-        return len(self.members) + sum(lot.seats for lot in self.lots)
-
-    def key(self) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], int], ...]]:
-        """Return the sort key of a panel in a distribution: members, then lots."""
-        return self.members, tuple((lot.candidates, lot.seats) for lot in self.lots)
-
-    def outcomes(self) -> Iterator[tuple[str, ...]]:
-        """Yield every panel the lots can give, each as sorted ids.
-
-        All outcomes are equally likely. Their number is the product of the
-        binomial coefficients of the lots, so this is for small panels (tests,
-        explanations), not for drawing.
-
-        Yields
-        ------
-        tuple of str
-            One outcome.
-        """
-        choices = [combinations(lot.candidates, lot.seats) for lot in self.lots]
-        for picks in product(*choices):
-            yield tuple(sorted(chain(self.members, *picks)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,8 +254,8 @@ class PanelDistribution:
     Parameters
     ----------
     panels : tuple of WeightedPanel
-        Sorted by :meth:`WeightedPanel.key`, each of ``panel_size`` seats;
-        numerators are positive and sum to ``WEIGHT_DENOMINATOR``.
+        Sorted by members; numerators are positive and sum to
+        ``WEIGHT_DENOMINATOR``.
     people : tuple of str
         Every volunteer of the pool, in pool order.
     panel_size : int
@@ -339,20 +269,17 @@ class PanelDistribution:
     --------
     >>> half = WEIGHT_DENOMINATOR // 2
     >>> distribution = PanelDistribution(
-    ...     panels=(
-    ...         WeightedPanel((), half, (Lot(("b", "c"), 1),)),
-    ...         WeightedPanel(("a",), half),
-    ...     ),
-    ...     people=("a", "b", "c"),
+    ...     panels=(WeightedPanel(("a",), half), WeightedPanel(("b",), half)),
+    ...     people=("a", "b"),
     ...     panel_size=1,
     ...     method="leximin",
-    ...     levels=(0.25, 0.5),
+    ...     levels=(0.5,),
     ... )
-    >>> distribution.probability("a"), distribution.probability("b")
-    (0.5, 0.25)
-    >>> print(distribution.explain("b"))  # doctest: +NORMALIZE_WHITESPACE
-    b is in a lot on 1 of the 2 panels of the lottery; counting the chance of
-    each panel and of the lots, b is selected with probability 0.25 (1 in 4.0).
+    >>> distribution.probability("a")
+    0.5
+    >>> print(distribution.explain("a"))  # doctest: +NORMALIZE_WHITESPACE
+    a is on 1 of the 2 panels of the lottery; together these panels are drawn
+    with probability 0.5 (1 in 2.0), so that is the chance a is selected.
     """
 
     panels: tuple[WeightedPanel, ...]
@@ -369,56 +296,19 @@ class PanelDistribution:
         for panel in self.panels:
             if panel.numerator <= 0:
                 raise ValueError("every panel of a distribution needs weight > 0")
-            named = list(panel.members)
-            for lot in panel.lots:
-                named.extend(lot.candidates)
-            if (
-                panel.size != self.panel_size
-                or list(panel.members) != sorted(panel.members)
-                or len(set(named)) != len(named)
-                or list(panel.lots) != sorted(panel.lots, key=_lot_key)
+            if len(panel.members) != self.panel_size or list(panel.members) != sorted(
+                set(panel.members)
             ):
                 raise ValueError(
                     f"panel {panel.members} does not have {self.panel_size} "
-                    "distinct members and lots in sorted order"
+                    "distinct members in sorted order"
                 )
-            if not known.issuperset(named):
+            if not known.issuperset(panel.members):
                 raise ValueError(f"panel {panel.members} names unknown volunteers")
-        keys = [panel.key() for panel in self.panels]
-        if keys != sorted(keys) or len(set(keys)) != len(keys):
-            raise ValueError("the panels of a distribution must be sorted and distinct")
-
-    def exact_probabilities(self) -> dict[str, Fraction]:
-        """Return every volunteer's chance of being selected, as fractions.
-
-        A sure member gets the panel's weight; a candidate of a lot gets the
-        panel's weight times the lot's :attr:`Lot.chance`.
-
-        Returns
-        -------
-        dict of str to Fraction
-            In pool order; the values sum to exactly the panel size.
-        """
-        sure = dict.fromkeys(self.people, 0)
-        # Lots over the same candidates recur in many panels: add up their
-        # seat mass first, one fraction per distinct set of candidates.
-        mass: dict[tuple[str, ...], int] = {}
-        for panel in self.panels:
-            for member in panel.members:
-                sure[member] += panel.numerator
-            for lot in panel.lots:
-                mass[lot.candidates] = (
-                    mass.get(lot.candidates, 0) + panel.numerator * lot.seats
-                )
-        exact = {
-            person: Fraction(total, WEIGHT_DENOMINATOR)
-            for person, total in sure.items()
-        }
-        for candidates, seats in mass.items():
-            share = Fraction(seats, WEIGHT_DENOMINATOR * len(candidates))
-            for candidate in candidates:
-                exact[candidate] += share
-        return exact
+        if [panel.members for panel in self.panels] != sorted(
+            panel.members for panel in self.panels
+        ):
+            raise ValueError("the panels of a distribution must be sorted")
 
     def exact_probability(self, person_id: str) -> Fraction:
         """Return the chance that ``person_id`` is selected, as a fraction.
@@ -431,21 +321,15 @@ class PanelDistribution:
         Returns
         -------
         Fraction
-            The weights of the panels with the volunteer as a sure member, plus
-            the weights of those with the volunteer in a lot times the lot's
-            chance.
+            The sum of the weights of the panels that contain the volunteer.
         """
-        total = Fraction(0)
-        for panel in self.panels:
-            if person_id in panel.members:
-                total += Fraction(panel.numerator, WEIGHT_DENOMINATOR)
-            for lot in panel.lots:
-                if person_id in lot.candidates:
-                    total += Fraction(panel.numerator, WEIGHT_DENOMINATOR) * lot.chance
-        return total
+        total = sum(
+            panel.numerator for panel in self.panels if person_id in panel.members
+        )
+        return Fraction(total, WEIGHT_DENOMINATOR)
 
     def probability(self, person_id: str) -> float:
-        """Return the chance that ``person_id`` is selected (the nearest float).
+        """Return the chance that ``person_id`` is selected (exact as a float).
 
         Parameters
         ----------
@@ -465,12 +349,14 @@ class PanelDistribution:
         Returns
         -------
         tuple of (str, float)
-            ``(id, probability)`` pairs; each is the float nearest to the exact
-            fraction of :meth:`exact_probabilities`, which sum to the panel size.
+            ``(id, probability)`` pairs; the probabilities sum to the panel size.
         """
+        totals = dict.fromkeys(self.people, 0)
+        for panel in self.panels:
+            for member in panel.members:
+                totals[member] += panel.numerator
         return tuple(
-            (person, float(chance))
-            for person, chance in self.exact_probabilities().items()
+            (person, totals[person] / WEIGHT_DENOMINATOR) for person in self.people
         )
 
     def minimum_probability(self) -> float:
@@ -481,7 +367,7 @@ class PanelDistribution:
         float
             The smallest probability.
         """
-        return float(min(self.exact_probabilities().values()))
+        return min(probability for _, probability in self.probabilities())
 
     def explain(self, person_id: str) -> str:
         """Say in one sentence why ``person_id`` has their selection probability.
@@ -498,24 +384,13 @@ class PanelDistribution:
         """
         if person_id not in self.people:
             raise ValueError(f"{person_id} is not in the pool of this distribution")
-        sure = sum(1 for panel in self.panels if person_id in panel.members)
-        lots = sum(
-            1
-            for panel in self.panels
-            if any(person_id in lot.candidates for lot in panel.lots)
-        )
+        containing = [panel for panel in self.panels if person_id in panel.members]
         probability = self.probability(person_id)
         odds = f" (1 in {1 / probability:.1f})" if probability > 0 else ""
-        places = []
-        if sure:
-            places.append(f"a sure member of {sure}")
-        if lots:
-            places.append(f"in a lot on {lots}")
-        where = " and ".join(places) or "on none"
         return (
-            f"{person_id} is {where} of the {len(self.panels)} panels of the "
-            f"lottery; counting the chance of each panel and of the lots, "
-            f"{person_id} is selected with probability {probability:.6g}{odds}."
+            f"{person_id} is on {len(containing)} of the {len(self.panels)} panels "
+            f"of the lottery; together these panels are drawn with probability "
+            f"{probability:.6g}{odds}, so that is the chance {person_id} is selected."
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -524,9 +399,8 @@ class PanelDistribution:
         Returns
         -------
         dict
-            ``probabilities``; ``panels``, each with its sure ``members``, its
-            ``lots`` (``candidates`` and ``seats``) and its weight; and the
-            fields needed to rebuild it with :meth:`from_dict`.
+            ``probabilities``, ``panels`` (members and weight), and the fields
+            needed to rebuild it with :meth:`from_dict`.
         """
         return {
             "method": self.method,
@@ -538,10 +412,6 @@ class PanelDistribution:
             "panels": [
                 {
                     "members": list(panel.members),
-                    "lots": [
-                        {"candidates": list(lot.candidates), "seats": lot.seats}
-                        for lot in panel.lots
-                    ],
                     "weight": panel.weight,
                     "weight_numerator": panel.numerator,
                 }
@@ -556,7 +426,7 @@ class PanelDistribution:
         Parameters
         ----------
         data : mapping
-            The published data (panels without ``lots`` have none).
+            The published data.
 
         Returns
         -------
@@ -570,15 +440,7 @@ class PanelDistribution:
             numerator = panel.get("weight_numerator")
             if numerator is None:
                 numerator = round(Fraction(panel["weight"]) * WEIGHT_DENOMINATOR)
-            lots = tuple(
-                Lot(tuple(str(c) for c in lot["candidates"]), int(lot["seats"]))
-                for lot in panel.get("lots", ())
-            )
-            panels.append(
-                WeightedPanel(
-                    tuple(str(m) for m in panel["members"]), int(numerator), lots
-                )
-            )
+            panels.append(WeightedPanel(tuple(panel["members"]), int(numerator)))
         people = data.get("people") or list(data["probabilities"])
         return cls(
             panels=tuple(panels),
@@ -587,7 +449,3 @@ class PanelDistribution:
             method=str(data.get("method", "unknown")),
             levels=tuple(float(level) for level in data.get("levels", ())),
         )
-
-
-def _lot_key(lot: Lot) -> tuple[tuple[str, ...], int]:
-    return lot.candidates, lot.seats

@@ -15,10 +15,9 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from wijkaanpak.core.panels.lottery import draw_panel, generator_from_seed
-from wijkaanpak.core.panels.model import PanelDistribution, WeightedPanel
+from wijkaanpak.core.panels.model import PanelDistribution
 
 __all__ = ["DrawVerification", "distribution_fingerprint", "verify_draw"]
 
@@ -38,8 +37,7 @@ def distribution_fingerprint(distribution: PanelDistribution) -> str:
     """Return the SHA-256 of the distribution's canonical JSON form.
 
     The form is ``{"panel_size", "panels": [[members, numerator], ...],
-    "people"}`` written with sorted keys, no spaces and ASCII escapes; a panel
-    with lots is ``[members, numerator, [[candidates, seats], ...]]``.
+    "people"}`` written with sorted keys, no spaces and ASCII escapes.
 
     Parameters
     ----------
@@ -62,18 +60,11 @@ def distribution_fingerprint(distribution: PanelDistribution) -> str:
     """
     canonical = {
         "panel_size": distribution.panel_size,
-        "panels": [_canonical(panel) for panel in distribution.panels],
+        "panels": [[list(p.members), p.numerator] for p in distribution.panels],
         "people": list(distribution.people),
     }
     text = json.dumps(canonical, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()
-
-
-def _canonical(panel: WeightedPanel) -> list[Any]:
-    form: list[Any] = [list(panel.members), panel.numerator]
-    if panel.lots:
-        form.append([[list(lot.candidates), lot.seats] for lot in panel.lots])
-    return form
 
 
 def verify_draw(
