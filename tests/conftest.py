@@ -63,3 +63,18 @@ def area(db):
     ).user
     focus_area.people = people
     return focus_area
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept_values() -> None:
+    """Start each test without values a process keeps between requests.
+
+    Ids are reused after a rolled-back test, so a kept polygon or figure of
+    one test's area could otherwise show up in the next test's area.
+    """
+    from django.core.cache import cache
+
+    from wijkaanpak.apps.reports.selectors import forget_area_shapes
+
+    cache.clear()
+    forget_area_shapes()

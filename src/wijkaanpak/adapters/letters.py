@@ -191,6 +191,46 @@ def _paragraphs(text: LetterText) -> list[Paragraph]:
     return lines
 
 
+_QR_FORM, _QR_SIDE = "registration-qr", 28 * mm
+_BODY_FORM = "letter-body"
+
+
+def _body_form(canvas: Canvas, text: LetterText) -> None:
+    """Lay out the letter's text once; it is the same on every letter."""
+    canvas.beginForm(_BODY_FORM)
+    frame = Frame(
+        _MARGIN,
+        62 * mm,
+        _PAGE_WIDTH - 2 * _MARGIN,
+        _PAGE_HEIGHT - 75 * mm - 62 * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    frame.addFromList(_paragraphs(text), canvas)
+    canvas.endForm()
+
+
+def _qr_form(canvas: Canvas, url: str) -> None:
+    """Draw the registration page's QR code once, for every letter to reuse.
+
+    Every letter carries the same code, so it is stored once in the PDF as a
+    form; drawing it per page made 300 letters take seconds and megabytes.
+    """
+    widget = QrCodeWidget(url)
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        _QR_SIDE,
+        _QR_SIDE,
+        transform=[_QR_SIDE / (right - left), 0, 0, _QR_SIDE / (top - bottom), 0, 0],
+    )
+    drawing.add(widget)
+    canvas.beginForm(_QR_FORM, lowerx=0, lowery=0, upperx=_QR_SIDE, uppery=_QR_SIDE)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.endForm()
+
+
 def _letter(canvas: Canvas, invitation: Invitation, text: LetterText) -> None:
     entry = invitation.address
     canvas.setFont("Helvetica", 9)
@@ -205,17 +245,7 @@ def _letter(canvas: Canvas, invitation: Invitation, text: LetterText) -> None:
     block.textLine(f"{format_postcode(entry.address.postcode)}  {entry.city}".strip())
     canvas.drawText(block)
 
-    frame = Frame(
-        _MARGIN,
-        62 * mm,
-        _PAGE_WIDTH - 2 * _MARGIN,
-        _PAGE_HEIGHT - 75 * mm - 62 * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    frame.addFromList(_paragraphs(text), canvas)
+    canvas.doForm(_BODY_FORM)
 
     # The code box: the code large and in a fixed-width font, the page beside it.
     box_bottom, box_height = 22 * mm, 34 * mm
@@ -229,16 +259,10 @@ def _letter(canvas: Canvas, invitation: Invitation, text: LetterText) -> None:
     )
     canvas.setFont("Helvetica", 11)
     canvas.drawString(_MARGIN + 6 * mm, box_bottom + 5 * mm, f"Aanmelden: {text.url}")
-    widget = QrCodeWidget(text.url)
-    left, bottom, right, top = widget.getBounds()
-    side = 28 * mm
-    drawing = Drawing(
-        side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0]
-    )
-    drawing.add(widget)
-    renderPDF.draw(
-        drawing, canvas, _PAGE_WIDTH - _MARGIN - side - 3 * mm, box_bottom + 3 * mm
-    )
+    canvas.saveState()
+    canvas.translate(_PAGE_WIDTH - _MARGIN - _QR_SIDE - 3 * mm, box_bottom + 3 * mm)
+    canvas.doForm(_QR_FORM)
+    canvas.restoreState()
     canvas.setFont("Helvetica", 8)
     canvas.drawString(
         _MARGIN,
@@ -270,6 +294,8 @@ def letters_pdf(invitations: Sequence[Invitation], text: LetterText) -> bytes:
     canvas.setTitle("Uitnodiging bewonerspanel")
     canvas.setAuthor(text.sender)
     canvas.setSubject("Uitnodigingsbrieven van de loting")
+    _body_form(canvas, text)
+    _qr_form(canvas, text.url)
     for invitation in invitations:
         _letter(canvas, invitation, text)
         canvas.showPage()

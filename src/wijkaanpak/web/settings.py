@@ -228,6 +228,16 @@ WIJKAANPAK_NORM_DAYS = {
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
 #: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.
 WIJKAANPAK_LIBERATION_DAY = os.environ.get("WIJKAANPAK_LIBERATION_DAY", "yearly")
+#: Public intake per client ("N/second", "N/minute", "N/hour" or "off"): web
+#: form posts per address, Open311 submissions per API key, tablet syncs per
+#: person. A resend of a report already saved is always answered.
+WIJKAANPAK_INTAKE_RATE_WEB = os.environ.get("WIJKAANPAK_INTAKE_RATE_WEB", "10/minute")
+WIJKAANPAK_INTAKE_RATE_OPEN311 = os.environ.get(
+    "WIJKAANPAK_INTAKE_RATE_OPEN311", "300/minute"
+)
+WIJKAANPAK_INTAKE_RATE_TABLET = os.environ.get(
+    "WIJKAANPAK_INTAKE_RATE_TABLET", "60/minute"
+)
 #: Largest photo a resident may upload, in bytes.
 WIJKAANPAK_PHOTO_MAX_BYTES = int(
     os.environ.get("WIJKAANPAK_PHOTO_MAX_BYTES", str(10 * 1024 * 1024))

@@ -20,6 +20,7 @@ import pytest
 from georeport import GeoReport
 from tests.apps.reports.conftest import spot
 
+from wijkaanpak.apps.audit.models import AuditEvent
 from wijkaanpak.apps.reports import services
 from wijkaanpak.apps.reports.models import Report, Status
 
@@ -174,6 +175,33 @@ class TestTheEndpoints:
 
         assert first[0]["service_request_id"] == again[0]["service_request_id"]
         assert Report.objects.count() == 1
+
+    def test_a_submission_is_taken_in_with_few_database_round_trips(
+        self, area, endpoint, django_assert_max_num_queries
+    ):
+        # Intake is the busiest path (benchmarks/intake.py): key, category,
+        # and one transaction writing the problem, the report, its first
+        # step, the reporter's feedback and the audit trail.
+        client = Client()
+        fields = form(area)
+        client.post(f"{endpoint}/requests.json", fields)
+
+        with django_assert_max_num_queries(9):
+            response = client.post(f"{endpoint}/requests.json", fields)
+
+        assert response.status_code == 201
+        report = Report.objects.get(pk=response.json()[0]["service_request_id"])
+        assert report.problem.neighbourhood == area.neighbourhoods.order_by("code")[0]
+        assert list(report.notifications.values_list("status", flat=True)) == [
+            "received"
+        ]
+        events = AuditEvent.objects.filter(
+            object_type__in=["reports.report", "reports.problem"]
+        ).order_by("pk")
+        assert [(e.action, e.object_id) for e in events][-2:] == [
+            ("status_changed", str(report.problem_id)),
+            ("report_received", str(report.pk)),
+        ]
 
     def test_a_verified_fix_shows_as_closed_and_the_filter_follows(
         self, area, endpoint

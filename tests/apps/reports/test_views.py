@@ -40,6 +40,8 @@ MATRIX = {
     "reports:evenings": MEMBERS_ONLY,
     "reports:evening": MEMBERS_ONLY,
     "reports:tablet": MEMBERS_ONLY,
+    # The tablet's service worker holds no data: the same script for anyone.
+    "reports:tablet_worker": EVERYONE,
     "reports:account": MEMBERS_ONLY,
 }
 
@@ -89,7 +91,13 @@ def url_of(name: str, area, world) -> str:
         kwargs["pk"] = world["report"].problem_id
     if name == "reports:photo":
         kwargs["pk"] = world["report"].pk
-    if name in {"reports:evening", "reports:tablet", "reports:account", "reports:sync"}:
+    if name in {
+        "reports:evening",
+        "reports:tablet",
+        "reports:tablet_worker",
+        "reports:account",
+        "reports:sync",
+    }:
         kwargs["pk"] = world["evening"].pk
     return reverse(name, kwargs=kwargs)
 
@@ -370,3 +378,14 @@ class TestTheTabletQueue:
         assert "Ergernis vorige" not in now
         assert "Ergernis vorige" in later
         assert "Marie" not in later
+
+
+def test_the_tablets_worker_is_a_script_that_never_answers_a_send(area, world):
+    response = Client().get(url_of("reports:tablet_worker", area, world))
+
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Cache-Control"] == "no-cache"
+    script = response.content.decode()
+    # Only reads come from the kept copy; a POST always goes to the server.
+    assert 'request.method !== "GET"' in script
+    assert "Jantje" not in script

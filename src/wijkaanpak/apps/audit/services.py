@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -30,6 +31,27 @@ def record(
         object_id=str(target.pk),
         focus_area=focus_area,
         changes=changes or {},
+    )
+
+
+def record_many(
+    events: Sequence[tuple[str, models.Model, dict[str, Any]]],
+    *,
+    acting_user: User | None,
+    focus_area: FocusArea | None = None,
+) -> list[AuditEvent]:
+    """Append several events of one act, in their order, with one write."""
+    actor = acting_user if acting_user is not None and acting_user.pk else None
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor,
+            action=action,
+            object_type=target._meta.label_lower,
+            object_id=str(target.pk),
+            focus_area=focus_area,
+            changes=changes or {},
+        )
+        for action, target, changes in events
     )
 
 

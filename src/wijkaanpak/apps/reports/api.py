@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from wijkaanpak.adapters import open311
 from wijkaanpak.apps.areas.models import FocusArea
-from wijkaanpak.apps.reports import selectors, services
+from wijkaanpak.apps.reports import limits, selectors, services
 from wijkaanpak.apps.reports.models import OPEN_STATUSES, Category, Report
 
 #: The most requests one list answer holds (the specification's default cap).
@@ -229,6 +229,15 @@ def _submit(request: HttpRequest, fmt: str) -> HttpResponse:
     )
     if category is None:
         raise open311.Open311Error(404, "service_code is not known here.")
+    submission_key = (
+        request.headers.get("Idempotency-Key", "")
+        or request.POST.get("submission_key", "")
+    ).strip()[:64]
+    wait = limits.wait_for("open311", str(key.pk))
+    if wait and not selectors.known_submissions(area, "open311", [submission_key]):
+        response = _error(open311.Open311Error(429, limits.too_many_message(wait)), fmt)
+        response["Retry-After"] = str(wait)
+        return response
     name = f"{submission.first_name} {submission.last_name}".strip()
     try:
         report, _created = services.register_report(
@@ -247,8 +256,7 @@ def _submit(request: HttpRequest, fmt: str) -> HttpResponse:
                 ),
             ),
             channel="open311",
-            submission_key=request.headers.get("Idempotency-Key", "")
-            or request.POST.get("submission_key", ""),
+            submission_key=submission_key,
             api_key=key,
             acting_user=None,
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -50,22 +51,52 @@ def categories_of(focus_area: FocusArea) -> QuerySet[Category]:
     )
 
 
+#: Seconds an area's neighbourhood polygons are kept in memory for intake.
+AREA_SHAPES_SECONDS = 60
+_area_shapes: dict[int, tuple[float, tuple[tuple[int, Any], ...]]] = {}
+
+
+def _shapes_of(focus_area: FocusArea) -> tuple[tuple[int, Any], ...]:
+    """The area's neighbourhood polygons by neighbourhood id.
+
+    Every submission asks where its pin lies; reading and parsing the
+    polygons each time cost a query and most of the CPU of an intake. They
+    change only when the area is delimited anew, so each process keeps them
+    for :data:`AREA_SHAPES_SECONDS`.
+    """
+    now = time.monotonic()
+    cached = _area_shapes.get(focus_area.pk)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    shapes = tuple(
+        (pk, shape(geometry))
+        for pk, geometry in focus_area.neighbourhoods.order_by("code").values_list(
+            "pk", "geometry"
+        )
+        if geometry
+    )
+    _area_shapes[focus_area.pk] = (now + AREA_SHAPES_SECONDS, shapes)
+    return shapes
+
+
+def forget_area_shapes() -> None:
+    """Drop the kept polygons, so the next intake reads them again."""
+    _area_shapes.clear()
+
+
 def neighbourhood_at(
     focus_area: FocusArea, latitude: float, longitude: float
-) -> tuple[bool, Neighbourhood | None]:
-    """Whether the point lies in the area, and the neighbourhood it lies in.
+) -> tuple[bool, int | None]:
+    """Whether the point lies in the area, and the id of the neighbourhood it lies in.
 
     An area whose neighbourhoods have no polygons accepts every point.
     """
     point = Point(longitude, latitude)
-    known = False
-    for neighbourhood in focus_area.neighbourhoods.all():
-        if not neighbourhood.geometry:
-            continue
-        known = True
-        if shape(neighbourhood.geometry).covers(point):
-            return True, neighbourhood
-    return not known, None
+    shapes = _shapes_of(focus_area)
+    for pk, polygon in shapes:
+        if polygon.covers(point):
+            return True, pk
+    return not shapes, None
 
 
 def history_of(problem: Problem) -> tuple[flow.StatusChange, ...]:
@@ -151,6 +182,31 @@ def api_key_for(plain: str) -> ApiKey | None:
         .filter(key_hash=digest, is_active=True)
         .first()
     )
+
+
+def known_submissions(
+    focus_area: FocusArea, channel: str, keys: Iterable[str]
+) -> set[str]:
+    """The submission keys among ``keys`` that a report of the channel already has."""
+    wanted = {key for key in keys if key}
+    if not wanted:
+        return set()
+    return set(
+        Report.objects.filter(
+            focus_area=focus_area, channel=channel, submission_key__in=wanted
+        ).values_list("submission_key", flat=True)
+    )
+
+
+def report_by_submission_key(
+    focus_area: FocusArea, channel: str, key: str
+) -> Report | None:
+    """The report a client's submission key already stands for, or None."""
+    if not key:
+        return None
+    return Report.objects.filter(
+        focus_area=focus_area, channel=channel, submission_key=key
+    ).first()
 
 
 def public_problems_in(focus_area: FocusArea) -> QuerySet[Problem]:

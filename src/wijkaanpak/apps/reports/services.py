@@ -32,7 +32,7 @@ from wijkaanpak.apps.accounts.access import (
     require,
     require_problem_handling,
 )
-from wijkaanpak.apps.audit.services import record
+from wijkaanpak.apps.audit.services import record, record_many
 from wijkaanpak.apps.reports import mail
 from wijkaanpak.apps.reports.models import (
     ApiKey,
@@ -164,8 +164,10 @@ def _deadline_for(category: Category, received_at: Any) -> Any:
     )
 
 
-def _validate(focus_area: FocusArea, report: ReportInput, *, channel: str) -> Any:
-    """Check the input; return the neighbourhood of the spot (or None)."""
+def _validate(
+    focus_area: FocusArea, report: ReportInput, *, channel: str
+) -> int | None:
+    """Check the input; return the id of the spot's neighbourhood (or None)."""
     errors: dict[str, str] = {}
     if report.category.focus_area_id != focus_area.pk or not report.category.is_active:
         errors["category"] = _("Choose one of the categories of this area.")
@@ -176,7 +178,7 @@ def _validate(focus_area: FocusArea, report: ReportInput, *, channel: str) -> An
     has_point = report.latitude is not None and report.longitude is not None
     if (report.latitude is None) != (report.longitude is None):
         errors["location"] = _("Give both the latitude and the longitude.")
-    neighbourhood = None
+    neighbourhood: int | None = None
     if has_point:
         assert report.latitude is not None
         assert report.longitude is not None
@@ -266,8 +268,17 @@ def _record_change(
     return change
 
 
-def _inform_reporters(problem: Problem, change: StatusChange) -> None:
-    """Queue feedback to every reporter of the problem; e-mail after commit."""
+def _inform_reporters(
+    problem: Problem,
+    change: StatusChange,
+    *,
+    reports: Sequence[Report] | None = None,
+) -> None:
+    """Queue feedback to every reporter of the problem; e-mail after commit.
+
+    ``reports`` saves the query when the caller already knows them all (a
+    new problem has the one report that started it).
+    """
     notifications = Notification.objects.bulk_create(
         Notification(
             report=report,
@@ -280,10 +291,10 @@ def _inform_reporters(problem: Problem, change: StatusChange) -> None:
                 and report.contact_erased_at is None
             ),
         )
-        for report in problem.reports.all()
+        for report in (problem.reports.all() if reports is None else reports)
     )
     ids = [n.pk for n in notifications if n.by_email and n.pk is not None]
-    if not ids:
+    if any(n.by_email and n.pk is None for n in notifications):
         # Some databases give no ids from bulk_create; look them up.
         ids = list(
             Notification.objects.filter(change=change, by_email=True).values_list(
@@ -414,7 +425,7 @@ def _register(
         problem = Problem.objects.create(
             focus_area=focus_area,
             category=report.category,
-            neighbourhood=neighbourhood,
+            neighbourhood_id=neighbourhood,
             latitude=report.latitude,
             longitude=report.longitude,
             address=report.address.strip()[:200],
@@ -444,25 +455,61 @@ def _register(
         email_updates=bool(contact.email_updates and contact.email.strip()),
         created_at=now,
     )
+    received = {"channel": channel, "problem": problem.pk, "joined": join is not None}
     if join is None:
-        _record_change(
-            problem, Status.RECEIVED, actor=acting_user, actor_label="system"
+        change = _receive(problem, saved, actor=acting_user)
+        # One write for both events: intake is the busiest path of the site.
+        record_many(
+            [
+                (
+                    "status_changed",
+                    problem,
+                    {"status": change.status, "verification": None},
+                ),
+                ("report_received", saved, received),
+            ],
+            acting_user=acting_user,
+            focus_area=focus_area,
         )
-    else:
-        # The new reporter hears where the problem stands now.
-        last = problem.history.order_by("-at", "-id").first()
-        if last is not None:
-            Notification.objects.create(
-                report=saved, change=last, status=last.status, at=now
-            )
+        return saved
+    # The new reporter hears where the problem stands now.
+    last = problem.history.order_by("-at", "-id").first()
+    if last is not None:
+        Notification.objects.create(
+            report=saved, change=last, status=last.status, at=now
+        )
     record(
         "report_received",
         saved,
         acting_user=acting_user,
         focus_area=focus_area,
-        changes={"channel": channel, "problem": problem.pk, "joined": join is not None},
+        changes=received,
     )
     return saved
+
+
+def _receive(problem: Problem, report: Report, *, actor: User | None) -> StatusChange:
+    """The first step of a new problem, which its one reporter hears.
+
+    The problem was created in this status; only the step and the feedback
+    are written, without reading the (empty) history back.
+    """
+    core_change = flow.StatusChange(
+        status=flow.Status.RECEIVED, at=problem.received_at, actor="system"
+    )
+    try:
+        flow.append_change((), core_change)
+    except flow.StatusError as error:
+        raise _status_error(error) from error
+    change = StatusChange.objects.create(
+        problem=problem,
+        status=Status.RECEIVED,
+        at=problem.received_at,
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label="system",
+    )
+    _inform_reporters(problem, change, reports=[report])
+    return change
 
 
 @transaction.atomic

@@ -29,6 +29,11 @@ urlpatterns = [
         name="tablet",
     ),
     path(
+        f"{AREA}ergernissenavonden/<int:pk>/tablet/werker.js",
+        views.tablet_worker,
+        name="tablet_worker",
+    ),
+    path(
         f"{AREA}ergernissenavonden/<int:pk>/tablet/sync/",
         views.evening_sync,
         name="sync",

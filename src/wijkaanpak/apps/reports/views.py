@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -33,7 +34,7 @@ from wijkaanpak.apps.accounts.access import (
 )
 from wijkaanpak.apps.areas import selectors as area_selectors
 from wijkaanpak.apps.breakthroughs import selectors as breakthrough_selectors
-from wijkaanpak.apps.reports import selectors, services
+from wijkaanpak.apps.reports import limits, selectors, services
 from wijkaanpak.apps.reports.forms import (
     AssignForm,
     EveningForm,
@@ -57,6 +58,10 @@ from wijkaanpak.core.reports import status as flow
 PAGE_SIZE = 50
 #: Points drawn on the public map at most (the newest).
 MAP_LIMIT = 2000
+#: The public list shows figures at most this old; computing them reads every
+#: problem and report of the area, too much for each view of a busy map. The
+#: figures page computes them fresh.
+PUBLIC_FIGURES_SECONDS = 60
 
 
 def _public_area(request: HttpRequest, slug: str) -> Any:
@@ -97,15 +102,20 @@ def _report_input(form: ReportForm, request: HttpRequest) -> services.ReportInpu
 
 def _map_points(problems: QuerySet[Problem]) -> list[dict[str, Any]]:
     """Points for the map: place, category and status, nothing about people."""
+    # Plain rows: building two thousand model instances cost more than the query.
+    labels = {value: str(label) for value, label in Status.choices}
+    rows = problems.filter(latitude__isnull=False).values_list(
+        "pk", "latitude", "longitude", "category__name", "status"
+    )[:MAP_LIMIT]
     return [
         {
-            "id": problem.pk,
-            "lat": round(problem.latitude, 5),
-            "lon": round(problem.longitude, 5),
-            "category": problem.category.name,
-            "status": problem.get_status_display(),
+            "id": pk,
+            "lat": round(latitude, 5),
+            "lon": round(longitude, 5),
+            "category": category,
+            "status": labels.get(status, status),
         }
-        for problem in problems.filter(latitude__isnull=False)[:MAP_LIMIT]
+        for pk, latitude, longitude, category, status in rows
     ]
 
 
@@ -123,6 +133,20 @@ def _intake(
     if request.method != "POST":
         form = ReportForm(categories=categories)
         return render(request, template, {**context, "form": form})
+    key = request.POST.get("submission_key", "").strip()[:64]
+    resent = selectors.report_by_submission_key(focus_area, channel, key)
+    if resent is not None:
+        # A form sent twice (a double click, a reload) leads to the report
+        # it made, not to a suggestion to join its own problem.
+        return _after_intake(request, resent, channel)
+    if channel == Channel.WEB:
+        wait = limits.wait_for("web", request.META.get("REMOTE_ADDR", ""))
+        if wait:
+            form = ReportForm(request.POST, request.FILES, categories=categories)
+            form.add_error(None, limits.too_many_message(wait))
+            response = render(request, template, {**context, "form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
     probe = ReportForm(request.POST, request.FILES, categories=categories)
     duplicates: list[tuple[Problem, int]] = []
     if probe.is_valid() or "category" in probe.cleaned_data:
@@ -155,24 +179,26 @@ def _intake(
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            if channel == Channel.STAFF:
-                messages.success(request, _("The report is saved."))
-                return redirect(
-                    "reports:problem", slug=focus_area.slug, pk=report.problem_id
-                )
-            messages.success(
-                request,
-                _(
-                    "Thank you. We have received your report. Keep this page to follow it."
-                ),
-            )
-            return redirect("reports:track", token=report.tracking_token)
+            return _after_intake(request, report, channel)
     return render(
         request,
         template,
         {**context, "form": form, "duplicates": duplicates},
         status=400 if form.errors else 200,
     )
+
+
+def _after_intake(request: HttpRequest, report: Report, channel: str) -> HttpResponse:
+    if channel == Channel.STAFF:
+        messages.success(request, _("The report is saved."))
+        return redirect(
+            "reports:problem", slug=report.focus_area.slug, pk=report.problem_id
+        )
+    messages.success(
+        request,
+        _("Thank you. We have received your report. Keep this page to follow it."),
+    )
+    return redirect("reports:track", token=report.tracking_token)
 
 
 @require_http_methods(["GET", "POST"])
@@ -235,7 +261,11 @@ def public_list(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_area": focus_area,
             "page": page,
             "points": _map_points(problems),
-            "figures": selectors.figures_for(focus_area),
+            "figures": cache.get_or_set(
+                f"reports:public-figures:{focus_area.pk}",
+                lambda: selectors.figures_for(focus_area),
+                PUBLIC_FIGURES_SECONDS,
+            ),
         },
     )
 
@@ -515,6 +545,20 @@ def evening_tablet(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def tablet_worker(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The tablet page's service worker, served beside the page it keeps.
+
+    A worker may only look after pages at or below its own address, so it is
+    served here rather than from the static files. It holds no data: the same
+    script for every evening, and no login needed to fetch it.
+    """
+    response = render(
+        request, "reports/tablet-worker.js", content_type="text/javascript"
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 @login_required
 @require_POST
 def evening_sync(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
@@ -529,6 +573,19 @@ def evening_sync(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
         return JsonResponse({"error": _("Send a list of items as JSON.")}, status=400)
     if len(items) > 500:
         return JsonResponse({"error": _("Send at most 500 items at once.")}, status=400)
+    wait = limits.wait_for("tablet", str(request.user.pk))
+    if wait:
+        # A queue sent again after a lost answer is still answered.
+        keys = {str(item.get("key", "")).strip()[:64] for item in items}
+        if not keys <= selectors.known_submissions(
+            evening.focus_area, Channel.EVENING, keys
+        ):
+            response = JsonResponse(
+                {"error": limits.too_many_message(wait), "retry_after": wait},
+                status=429,
+            )
+            response["Retry-After"] = str(wait)
+            return response
     results = services.sync_evening_queue(evening, items, acting_user=request.user)
     return JsonResponse(
         {

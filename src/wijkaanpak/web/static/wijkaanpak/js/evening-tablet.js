@@ -55,12 +55,23 @@
       body: JSON.stringify({ items: queue }),
     })
       .then(function (response) {
+        if (response.status === 429) {
+          // Too much at once: keep the queue, say why, and try again later.
+          return response.json().then(function (answer) {
+            say(answer.error);
+            window.setTimeout(send, 1000 * (answer.retry_after || 30));
+            return null;
+          });
+        }
         if (!response.ok) {
           throw new Error(String(response.status));
         }
         return response.json();
       })
       .then(function (answer) {
+        if (answer === null) {
+          return;
+        }
         // Drop what the server has (accepted now or before) or refused for
         // good; keep the rest. Reports added meanwhile stay in the queue.
         var done = {};
@@ -105,6 +116,35 @@
   });
   document.getElementById("tablet-send").addEventListener("click", send);
   window.addEventListener("online", send);
+  // Keep a copy of this page and its files, so it opens again without network.
+  if ("serviceWorker" in navigator && form.dataset.workerUrl) {
+    navigator.serviceWorker.register(form.dataset.workerUrl).then(function (registration) {
+      var worker = registration.active || registration.waiting || registration.installing;
+      var keep = [window.location.href];
+      document.querySelectorAll("link[rel=stylesheet][href], script[src]").forEach(function (element) {
+        keep.push(element.href || element.src);
+      });
+      function ask() {
+        worker.postMessage({ keep: keep });
+      }
+      if (worker.state === "activated") {
+        ask();
+      } else {
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "activated") {
+            ask();
+          }
+        });
+      }
+    }).catch(function () {
+      // Without a worker the page still queues; it just cannot reopen offline.
+    });
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.kept) {
+        form.dataset.kept = "yes";
+      }
+    });
+  }
   store(load());
   window.setInterval(send, 30000);
   send();
