@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Load Open311 submission and the public map, next to PostgreSQL's own insert rate.
 
-The site runs as ``wijk serve`` runs it (waitress, a multi-threaded WSGI
-server, one process) against PostgreSQL. wrk, Debian's HTTP load tool,
+The site runs as ``wijk serve`` runs it against PostgreSQL: waitress, a
+multi-threaded WSGI server in one process, or with ``--workers N`` gunicorn
+with N processes. wrk, Debian's HTTP load tool,
 sends form-encoded GeoReport v2 submissions with an ``api_key`` for a fixed
 time, then loads the public map and list of reports. Beside them the script
 measures what PostgreSQL itself does on the same machine: plain one-row
@@ -259,7 +260,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(url: str, port: int, threads: int, data_dir: str) -> subprocess.Popen:
+def start_server(
+    url: str, port: int, threads: int, data_dir: str, workers: int = 1
+) -> subprocess.Popen:
     """``wijk serve`` in its own process, as an operator runs it."""
     env = {
         **{k: v for k, v in os.environ.items() if k != "WIJKAANPAK_EMAIL_BACKEND"},
@@ -280,6 +283,8 @@ def start_server(url: str, port: int, threads: int, data_dir: str) -> subprocess
             str(port),
             "--threads",
             str(threads),
+            "--workers",
+            str(workers),
         ],
         env=env,
         cwd=REPOSITORY,
@@ -301,9 +306,32 @@ def start_server(url: str, port: int, threads: int, data_dir: str) -> subprocess
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User and system CPU time so far of a process and its live children (Linux).
+
+    The children are gunicorn's workers when the server runs more than one.
+    """
+    total = 0.0
+    for process in [pid, *_children(pid)]:
+        try:
+            stat = Path(f"/proc/{process}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            if f"\nPPid:\t{pid}\n" in status:
+                found.append(int(entry.name))
+    return found
 
 
 def run_wrk(
@@ -417,7 +445,15 @@ def main() -> int:
     parser.add_argument(
         "--connections", type=int, default=16, help="open HTTP/SQL connections"
     )
-    parser.add_argument("--threads", type=int, default=8, help="server threads")
+    parser.add_argument(
+        "--threads", type=int, default=8, help="server threads per worker"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (1: waitress; more: gunicorn, as wijk serve runs)",
+    )
     parser.add_argument(
         "--map-reports",
         type=int,
@@ -456,7 +492,7 @@ def main() -> int:
         own, connections=connections, seconds=seconds
     )
     port = free_port()
-    server = start_server(own, port, arguments.threads, data_dir)
+    server = start_server(own, port, arguments.threads, data_dir, arguments.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         lua_points = ", ".join(f"{{{lat}, {lon}}}" for lat, lon in points)
@@ -499,7 +535,13 @@ def main() -> int:
             drop_database(own, maintenance)
     rate = accepted / submit.seconds
     print(f"load: wrk, {connections} connections, {seconds} s each;", end=" ")
-    print(f"wijk serve with {arguments.threads} threads (waitress, one process)")
+    if arguments.workers > 1:
+        print(
+            f"wijk serve with {arguments.workers} workers x {arguments.threads} "
+            "threads (gunicorn)"
+        )
+    else:
+        print(f"wijk serve with {arguments.threads} threads (waitress, one process)")
     print()
     print(f"{'':34}{'per s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'CPU ms':>9}")
     print(

@@ -80,11 +80,16 @@ def generated_pool(
 
 def ours(
     instance: PanelInstance, max_levels: int | None
-) -> tuple[float, float, tuple[float, ...]]:
+) -> tuple[float, float, tuple[float, ...], int]:
     start = time.perf_counter()
     distribution = leximin_panel_distribution(instance, max_levels=max_levels)
     seconds = time.perf_counter() - start
-    return seconds, distribution.minimum_probability(), distribution.levels
+    return (
+        seconds,
+        distribution.minimum_probability(),
+        distribution.levels,
+        len(distribution.panels),
+    )
 
 
 def theirs(
@@ -169,9 +174,10 @@ def run(
     if mine is None:
         print(f"{head}  ours maximin {stopped}", flush=True)
     else:
-        maximin_seconds, maximin_value, _ = mine
+        maximin_seconds, maximin_value, _, maximin_panels = mine
         print(
-            f"{head}  ours maximin {maximin_seconds:7.2f} s  min {maximin_value:.8f}",
+            f"{head}  ours maximin {maximin_seconds:7.2f} s  min {maximin_value:.8f}"
+            f"  {maximin_panels} named panels",
             flush=True,
         )
     if compare:
@@ -198,7 +204,7 @@ def run(
         if result is None:
             print(f"{'':<34} ours leximin {stopped}", flush=True)
             return
-        seconds, value, levels = result
+        seconds, value, levels, panels = result
         shown = ", ".join(f"{level:.4f}" for level in levels[:8])
         more = (
             f" ... ({len(levels)} levels)"
@@ -206,7 +212,8 @@ def run(
             else f" ({len(levels)} levels)"
         )
         print(
-            f"{'':<34} ours leximin {seconds:7.2f} s  min {value:.8f}  levels {shown}{more}",
+            f"{'':<34} ours leximin {seconds:7.2f} s  min {value:.8f}"
+            f"  {panels} named panels  levels {shown}{more}",
             flush=True,
         )
 

@@ -24,3 +24,12 @@ def test_the_command_also_erases_volunteers_of_old_panels(capsys):
     assert main(["bewaartermijn"]) == 0
 
     assert "Volunteers' data erased from 0 panel process(es)" in capsys.readouterr().out
+
+
+def test_the_command_also_erases_applicants_of_residents_budgets(capsys):
+    assert main(["bewaartermijn"]) == 0
+
+    assert (
+        "Contact data erased from 0 residents' budget application(s)"
+        in capsys.readouterr().out
+    )

@@ -51,6 +51,28 @@ def test_verdeling_prints_probabilities_and_weighted_panels(files, capsys):
         assert sum(1 for m in panel["members"] if int(m[1:]) % 3 == 0) == 1
 
 
+def test_verdeling_probabilities_are_the_weights_of_named_panels(files, capsys):
+    # The shape scripts read: panels of named members with a weight, and each
+    # volunteer's probability the total weight of the panels they are on.
+    output = distribution(files, capsys)
+    assert set(output) == {
+        "method", "panel_size", "weight_denominator", "levels", "people",
+        "probabilities", "panels", "fingerprint",
+    }  # fmt: skip
+    for panel in output["panels"]:
+        assert set(panel) == {"members", "weight", "weight_numerator"}
+        assert (
+            panel["weight"] * output["weight_denominator"]
+            == (panel["weight_numerator"])
+        )
+    for person, probability in output["probabilities"].items():
+        on = [p["weight"] for p in output["panels"] if person in p["members"]]
+        assert probability == sum(on)
+    # Old volunteers (v0, v3, v6) share the one "old" seat equally.
+    old = [output["probabilities"][f"v{i}"] for i in (0, 3, 6)]
+    assert old == pytest.approx([1 / 3] * 3, abs=1e-9)
+
+
 def test_trek_and_verify_agree(files, capsys, tmp_path):
     published = tmp_path / "distribution.json"
     published.write_text(json.dumps(distribution(files, capsys)), encoding="utf-8")

@@ -5,7 +5,9 @@ Run it daily (cron or a systemd timer). Reporters' contact data go
 ``WIJKAANPAK_REPORT_RETENTION_DAYS`` days after a problem is closed; the free
 texts of blockage cases ``WIJKAANPAK_CASE_RETENTION_DAYS`` days after the case
 is closed; volunteers' addresses and contact lines
-``WIJKAANPAK_PANEL_RETENTION_DAYS`` days after a panel process is closed.
+``WIJKAANPAK_PANEL_RETENTION_DAYS`` days after a panel process is closed;
+applicants' contact data of residents' budgets
+``WIJKAANPAK_BUDGET_RETENTION_DAYS`` days after their application ended.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def erase(arguments: argparse.Namespace) -> int:
     from wijkaanpak.apps.breakthroughs import services as breakthrough_services
     from wijkaanpak.apps.panels import services as panel_services
     from wijkaanpak.apps.reports import services
+    from wijkaanpak.apps.residents import services as residents_services
 
     count = services.erase_expired_contact_data(acting_user=None)
     print(
@@ -38,6 +41,13 @@ def erase(arguments: argparse.Namespace) -> int:
     print(
         f"Volunteers' data erased from {volunteers} panel process(es) "
         f"closed more than {settings.WIJKAANPAK_PANEL_RETENTION_DAYS} days ago."
+    )
+    applications = residents_services.erase_expired_application_contacts(
+        acting_user=None
+    )
+    print(
+        f"Contact data erased from {applications} residents' budget application(s) "
+        f"ended more than {settings.WIJKAANPAK_BUDGET_RETENTION_DAYS} days ago."
     )
     return 0
 

@@ -8,7 +8,12 @@ import os
 
 from tqdm import tqdm
 
-from wijkaanpak.cli.serve import add_server_arguments, run_server, setup_django
+from wijkaanpak.cli.serve import (
+    add_server_arguments,
+    run_server,
+    setup_django,
+    workers_wanted,
+)
 
 
 def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
@@ -29,15 +34,18 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
     from wijkaanpak.apps.panels import demo as panels_demo
     from wijkaanpak.apps.programme import demo as programme_demo
     from wijkaanpak.apps.reports import demo as reports_demo
+    from wijkaanpak.apps.residents import demo as residents_demo
     from wijkaanpak.apps.votes import demo as votes_demo
     from wijkaanpak.core.demo import generate_city
     from wijkaanpak.core.demo.impact import demo_benefits
     from wijkaanpak.core.demo.programme import demo_programme
+    from wijkaanpak.core.demo.residents import demo_residents
 
     city = generate_city(seed=seed)
     if Municipality.objects.filter(code=city.municipality.code).exists():
         return False
-    steps = ["areas", "people", "focus area", "roles", "reports", "programme", "impact"]
+    steps = ["areas", "people", "focus area", "roles", "reports", "programme"]
+    steps += ["residents", "impact"]
     if peers:
         steps.append("peer areas")
     steps += ["breakthroughs", "votes", "panel", "mirror"]
@@ -62,6 +70,11 @@ def load_demo(*, seed: int, progress: bool = True, peers: bool = False) -> bool:
         bar.set_postfix_str("programme")
         programme = demo_programme(city.focus_area.name, today=timezone.localdate())
         programme_demo.save_programme(city, focus_area, programme)
+        bar.update()
+        bar.set_postfix_str("residents")
+        residents_demo.save_residents(
+            city, focus_area, demo_residents(timezone.localdate())
+        )
         bar.update()
         bar.set_postfix_str("impact")
         monitor_demo.save_benefits(
@@ -172,7 +185,12 @@ def demo(arguments: argparse.Namespace) -> int:
     print(
         f"Wijkaanpak demo runs at http://{arguments.host}:{arguments.port}/ (Ctrl+C stops)"
     )
-    run_server(arguments.host, arguments.port, threads=arguments.threads)
+    run_server(
+        arguments.host,
+        arguments.port,
+        threads=arguments.threads,
+        workers=workers_wanted(arguments),
+    )
     return 0
 
 

@@ -37,6 +37,12 @@ from wijkaanpak.apps.programme.api import (
     NationalMinimumGoalViewSet,
     ProgrammeViewSet,
 )
+from wijkaanpak.apps.residents.api import (
+    ApplicationViewSet,
+    ContractItemViewSet,
+    NeighbourhoodContractViewSet,
+    ResidentsBudgetViewSet,
+)
 from wijkaanpak.apps.votes.api import ProjectViewSet, ResultViewSet, VoteViewSet
 
 router = DefaultRouter(trailing_slash=False)
@@ -66,6 +72,18 @@ router.register("votes", VoteViewSet, basename="vote")
 router.register("vote-projects", ProjectViewSet, basename="vote-project")
 router.register("vote-results", ResultViewSet, basename="vote-result")
 router.register("mirror-results", ScanResultViewSet, basename="mirror-result")
+router.register(
+    "neighbourhood-contracts",
+    NeighbourhoodContractViewSet,
+    basename="neighbourhood-contract",
+)
+router.register("contract-items", ContractItemViewSet, basename="contract-item")
+router.register(
+    "residents-budgets", ResidentsBudgetViewSet, basename="residents-budget"
+)
+router.register(
+    "budget-applications", ApplicationViewSet, basename="budget-application"
+)
 
 #: The language of the published schema, whatever the reader's browser asks.
 SCHEMA_LANGUAGE = "en"

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "wijkaanpak.apps.votes",
     "wijkaanpak.apps.panels",
     "wijkaanpak.apps.mirror",
+    "wijkaanpak.apps.residents",
     "wijkaanpak.web",
 ]
 
@@ -232,6 +233,11 @@ WIJKAANPAK_REPORT_RETENTION_DAYS = int(
 WIJKAANPAK_PANEL_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_PANEL_RETENTION_DAYS", "30")
 )
+#: Days after a residents' budget application ended (rejected, or its result
+#: reported) that the applicants' contact data are erased.
+WIJKAANPAK_BUDGET_RETENTION_DAYS = int(
+    os.environ.get("WIJKAANPAK_BUDGET_RETENTION_DAYS", "90")
+)
 #: Days after a blockage case is closed that its free texts are erased.
 WIJKAANPAK_CASE_RETENTION_DAYS = int(
     os.environ.get("WIJKAANPAK_CASE_RETENTION_DAYS", "365")
@@ -248,6 +254,8 @@ WIJKAANPAK_NORM_DAYS = {
 WIJKAANPAK_PARTNER_LINK_DAYS = int(os.environ.get("WIJKAANPAK_PARTNER_LINK_DAYS", "14"))
 #: "yearly" (Algemene termijnenwet) or "lustrum": when 5 May is a day off.
 WIJKAANPAK_LIBERATION_DAY = os.environ.get("WIJKAANPAK_LIBERATION_DAY", "yearly")
+#: Worker processes of ``wijk serve``: 1 runs waitress, more run gunicorn.
+WIJKAANPAK_WORKERS = int(os.environ.get("WIJKAANPAK_WORKERS", "1"))
 #: Public intake per client ("N/second", "N/minute", "N/hour" or "off"): web
 #: form posts per address, Open311 submissions per API key, tablet syncs per
 #: person. A resend of a report already saved is always answered.
@@ -302,6 +310,10 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "wijkaanpak.apps.breakthroughs.models.CaseStatus",
         "LevelEnum": "wijkaanpak.apps.breakthroughs.models.Level",
         "KindEnum": "wijkaanpak.apps.programme.models.CommitmentKind",
+        "ContractStatusEnum": (
+            "wijkaanpak.apps.residents.models.NeighbourhoodContract.Status"
+        ),
+        "ApplicationStatusEnum": "wijkaanpak.apps.residents.models.Application.Status",
     },
 }
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("wijkaanpak.apps.votes.urls")),
     path("", include("wijkaanpak.apps.panels.urls")),
     path("", include("wijkaanpak.apps.mirror.urls")),
+    path("", include("wijkaanpak.apps.residents.urls")),
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -110,6 +110,10 @@ def test_the_public_programme_of_a_closed_area_is_for_members(plan, role, status
 
 
 def test_the_public_programme_shows_goals_measures_and_balances_not_people(plan):
+    # A surname no page text contains (a generated one like "Mens" is in "Mensen").
+    person = plan.people["alliance"]
+    person.last_name = "Zwartewaterveld"
+    person.save(update_fields=["last_name"])
     page = Client().get(url_of("programme:public", plan, {})).content.decode()
 
     assert "Minder inbraken" in page

@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import random
+from fractions import Fraction
+from itertools import combinations
 
+import highspy
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +18,12 @@ from wijkaanpak.core.panels.leximin import (
     maximin_panel_distribution,
 )
 from wijkaanpak.core.panels.lottery import draw_panel
-from wijkaanpak.core.panels.model import PanelInstance, Person, Quota
+from wijkaanpak.core.panels.model import (
+    WEIGHT_DENOMINATOR,
+    PanelInstance,
+    Person,
+    Quota,
+)
 from wijkaanpak.core.panels.quotas import InfeasibleQuotasError, check_quotas
 
 
@@ -201,3 +210,110 @@ def test_leximin_is_at_least_as_fair_as_the_legacy_method():
             counts[member] += 1
     legacy_minimum = min(counts.values()) / draws
     assert fair.minimum_probability() >= legacy_minimum - 0.02
+
+
+def brute_force_leximin(instance: PanelInstance) -> list[float]:
+    """LEXIMIN probabilities by LPs over every feasible panel of named people.
+
+    Independent of the method under test: no groups, no column generation,
+    no oracle. Level by level: maximise the smallest probability ``z`` of the
+    people not yet fixed; then fix every one of them who cannot get more than
+    ``z`` while the others keep their levels.
+    """
+    n = len(instance.people)
+    panels = [
+        panel
+        for size in [instance.panel_size]
+        for panel in combinations(range(n), size)
+        if instance.is_valid_panel([instance.ids[i] for i in panel])
+    ]
+    fixed: dict[int, float] = {}
+
+    def solve(objective_person: int | None, z_floor: float | None):
+        # Columns: one weight per panel, then z.
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        m = len(panels)
+        inf = highspy.kHighsInf
+        highs.addVars(m, np.zeros(m), np.full(m, inf))
+        highs.addVar(-inf, inf)
+        highs.addRow(1.0, 1.0, m, np.arange(m, dtype=np.int32), np.ones(m))
+        for person in range(n):
+            columns = [j for j, panel in enumerate(panels) if person in panel]
+            if person in fixed:
+                highs.addRow(
+                    fixed[person] - 1e-9,
+                    inf,
+                    len(columns),
+                    np.array(columns, dtype=np.int32),
+                    np.ones(len(columns)),
+                )
+            elif z_floor is None:
+                # p_person - z >= 0
+                indices = np.array([*columns, m], dtype=np.int32)
+                values = np.array([1.0] * len(columns) + [-1.0])
+                highs.addRow(0.0, inf, len(indices), indices, values)
+            else:
+                highs.addRow(
+                    z_floor - 1e-9,
+                    inf,
+                    len(columns),
+                    np.array(columns, dtype=np.int32),
+                    np.ones(len(columns)),
+                )
+        cost = np.zeros(m + 1)
+        if objective_person is None:
+            cost[m] = 1.0
+        else:
+            for j, panel in enumerate(panels):
+                if objective_person in panel:
+                    cost[j] = 1.0
+        highs.changeColsCost(m + 1, np.arange(m + 1, dtype=np.int32), cost)
+        highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        highs.run()
+        return highs.getObjectiveValue()
+
+    while len(fixed) < n:
+        z = solve(None, None)
+        for person in [p for p in range(n) if p not in fixed]:
+            if solve(person, z) <= z + 1e-7:
+                fixed[person] = z
+        if not any(fixed.get(p) == z for p in range(n)):  # pragma: no cover
+            raise AssertionError("no one fixed at a level")
+    return [fixed[person] for person in range(n)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_probabilities_equal_brute_force_leximin(instance):
+    distribution = solve(instance)
+    if distribution is None:
+        return
+    expected = brute_force_leximin(instance)
+    ours = [probability for _, probability in distribution.probabilities()]
+    assert ours == pytest.approx(expected, abs=1e-6)
+    # The smallest probability is the maximin optimum, and the first level.
+    assert distribution.levels[0] == pytest.approx(min(expected), abs=1e-6)
+
+
+def test_alike_volunteers_share_seats_in_rotation():
+    # Six interchangeable women and two men, three seats with one man: each
+    # woman is on named panels worth 2/6 and each man on panels worth 1/2,
+    # from one class panel split into few named panels, not all 30 panels.
+    pool = (
+        *(Person(f"f{i}", (("g", "f"),)) for i in range(6)),
+        *(Person(f"m{i}", (("g", "m"),)) for i in range(2)),
+    )
+    quotas = (Quota("g", "f", 2, 2), Quota("g", "m", 1, 1))
+    instance = PanelInstance(pool, quotas, 3)
+    distribution = leximin_panel_distribution(instance)
+    assert len(distribution.panels) <= 1 + (3 - 1) + (2 - 1)
+    for panel in distribution.panels:
+        assert instance.is_valid_panel(panel.members)
+    exact = {p.id: distribution.exact_probability(p.id) for p in pool}
+    unit = Fraction(1, WEIGHT_DENOMINATOR)
+    for i in range(6):
+        assert abs(exact[f"f{i}"] - Fraction(1, 3)) <= 3 * unit
+    for i in range(2):
+        assert abs(exact[f"m{i}"] - Fraction(1, 2)) <= 3 * unit
+    assert sum(exact.values()) == 3

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from wijkaanpak.apps.accounts.models import Membership, Role
+from wijkaanpak.apps.accounts.models import Membership, OrganisationKind, Role
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wijkaanpak.apps.areas.models import FocusArea
     from wijkaanpak.apps.breakthroughs.models import BlockageCase
     from wijkaanpak.apps.reports.models import Problem
+    from wijkaanpak.apps.residents.models import ContractItem
 
     AnyUser = User | AnonymousUser
 
@@ -135,6 +136,46 @@ def require_acting_for(
     if may_act_for(acting_user, focus_area, organisation_id):
         return
     raise PermissionDenied
+
+
+def may_write_for_residents(user: AnyUser, focus_area: FocusArea) -> bool:
+    """Residents write their neighbourhood's contract through their own organisation.
+
+    Residents have no account of their own; a member of the area who comes
+    from a residents' organisation (a residents' platform in the alliance)
+    writes for them. The programme bureau may always.
+    """
+    if may(user, focus_area, Need.BUREAU):
+        return True
+    if not may(user, focus_area, Need.MEMBER):
+        return False
+    organisation = getattr(user, "organisation", None)
+    if organisation is None:
+        return False
+    return bool(organisation.kind == OrganisationKind.RESIDENTS_ORGANISATION)
+
+
+def require_writing_for_residents(
+    acting_user: User | None, focus_area: FocusArea
+) -> None:
+    """Raise unless the acting user may write for residents; ``None`` is a job."""
+    if acting_user is None:
+        return
+    if may_write_for_residents(acting_user, focus_area):
+        return
+    raise PermissionDenied
+
+
+def may_review_contract_item(user: AnyUser, item: ContractItem) -> bool:
+    """The bureau reviews any agreement; residents their own; a partner its own."""
+    from wijkaanpak.apps.residents.models import ContractItem
+
+    focus_area = item.contract.focus_area
+    if may(user, focus_area, Need.BUREAU):
+        return True
+    if item.party == ContractItem.Party.RESIDENTS:
+        return may_write_for_residents(user, focus_area)
+    return may_act_for(user, focus_area, item.organisation_id)
 
 
 def access_focus_area(user: AnyUser, slug: str, *, need: Need) -> FocusArea:

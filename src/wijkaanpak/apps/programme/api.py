@@ -45,6 +45,7 @@ from wijkaanpak.apps.programme.serializers import (
     NationalMinimumGoalSerializer,
     ProgrammeSerializer,
 )
+from wijkaanpak.apps.residents import selectors as residents_selectors
 
 _AREA_FILTER = OpenApiParameter(
     "focus-area",
@@ -101,6 +102,7 @@ class ProgrammeViewSet(viewsets.ViewSet):
         focus_area = _area(request, slug, Need.PUBLIC)
         programme = selectors.programme_of(focus_area)
         today = timezone.localdate()
+        residents = residents_selectors.plan_summary_of(focus_area)
         data = {
             "focus_area": focus_area.slug,
             "vision": programme.vision,
@@ -108,6 +110,8 @@ class ProgrammeViewSet(viewsets.ViewSet):
             "goals": selectors.goals_of(focus_area),
             "measures": selectors.measures_of(focus_area),
             "balances": selectors.balances_of(focus_area, up_to_year=today.year - 1),
+            "neighbourhood_contracts": residents["contracts"],
+            "residents_budgets": residents["budgets"],
         }
         return Response(ProgrammeSerializer(data).data)
 

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from wijkaanpak.apps.accounts.models import Organisation
@@ -21,6 +24,73 @@ from wijkaanpak.apps.programme.models import (
 )
 
 _YEAR = {"min_value": 2000, "max_value": 2100}
+
+
+class AmountField(forms.DecimalField):
+    """An amount as people type it in their language: "1.250,50" or "1250,5" in Dutch.
+
+    Django's localized input accepts Dutch thousands separators only when
+    ``USE_THOUSAND_SEPARATOR`` is on for the whole site, and then reads
+    "1.2.3" as 123. This field takes the separators of the active language
+    from Django's locale formats and accepts thousands only in groups of three.
+    A dot with other than three digits after it is read as a decimal point
+    (people type "12.5" in Dutch too), and "25,-" is 25 euros.
+    """
+
+    default_error_messages = {
+        "invalid": _("Enter an amount such as %(example)s."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["localize"] = True
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal | int):
+            return Decimal(value)
+        number = read_amount(
+            str(value),
+            decimal_separator=str(get_format("DECIMAL_SEPARATOR")),
+            thousand_separator=str(get_format("THOUSAND_SEPARATOR")),
+        )
+        if number is None:
+            example = number_format(Decimal("1250.50"), 2, force_grouping=True)
+            raise forms.ValidationError(
+                self.error_messages["invalid"],
+                code="invalid",
+                params={"example": example},
+            )
+        return number
+
+
+def read_amount(
+    text: str, *, decimal_separator: str, thousand_separator: str
+) -> Decimal | None:
+    """The number in ``text`` under the given separators, or None if it is not one."""
+    text = re.sub(r"[\s\u00a0\u202f€]", "", text)
+    text = re.sub(rf"{re.escape(decimal_separator)}-{{1,2}}$", "", text)
+    point, group = re.escape(decimal_separator), re.escape(thousand_separator)
+    plain = re.fullmatch(rf"(\d+)(?:{point}(\d+))?", text)
+    grouped = re.fullmatch(rf"(\d{{1,3}}(?:{group}\d{{3}})+)(?:{point}(\d+))?", text)
+    dotted = re.fullmatch(r"(\d+)\.(\d+)", text)
+    if plain:
+        whole, fraction = plain.group(1), plain.group(2)
+    elif grouped and thousand_separator:
+        whole, fraction = (
+            grouped.group(1).replace(thousand_separator, ""),
+            grouped.group(2),
+        )
+    elif dotted:
+        whole, fraction = dotted.group(1), dotted.group(2)
+    else:
+        return None
+    try:
+        return Decimal(f"{whole}.{fraction}" if fraction else whole)
+    except InvalidOperation:
+        return None
 
 
 class DateInput(forms.DateInput):
@@ -229,7 +299,7 @@ class BudgetForm(forms.Form):
         label=_("Partner"), queryset=Organisation.objects.none()
     )
     year = forms.IntegerField(label=_("Year"), **_YEAR)
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Amount in euros"), min_value=0, decimal_places=2, max_digits=14
     )
 
@@ -266,7 +336,7 @@ class CommitmentForm(forms.Form):
     )
     year = forms.IntegerField(label=_("Year"), **_YEAR)
     kind = forms.ChoiceField(label=_("Kind"), choices=CommitmentKind.choices)
-    promised = forms.DecimalField(
+    promised = AmountField(
         label=_("Promised"),
         min_value=0.01,
         decimal_places=2,
@@ -305,7 +375,7 @@ class CommitmentEditForm(CommitmentForm):
 class DeliveryForm(forms.Form):
     """What a partner delivered on a commitment."""
 
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Delivered"),
         min_value=0.01,
         decimal_places=2,
@@ -317,6 +387,20 @@ class DeliveryForm(forms.Form):
     client_key = forms.CharField(
         widget=forms.HiddenInput, required=False, max_length=64
     )
+
+
+class DeliveryCorrectionForm(forms.Form):
+    """The corrected amount, date and note of a delivery."""
+
+    amount = AmountField(
+        label=_("Delivered"),
+        min_value=0.01,
+        decimal_places=2,
+        max_digits=14,
+        help_text=_("Money in euros, staff in hours, other means in pieces."),
+    )
+    delivered_on = forms.DateField(label=_("Delivered on"), widget=DateInput)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
 
 class MeetingForm(forms.Form):

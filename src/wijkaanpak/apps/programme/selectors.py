@@ -29,6 +29,7 @@ from wijkaanpak.apps.areas.models import Figure, FocusArea, Neighbourhood
 from wijkaanpak.apps.programme.models import (
     Commitment,
     CommitmentKind,
+    Delivery,
     Goal,
     HomeworkItem,
     Measure,
@@ -395,6 +396,30 @@ def commitments_of(focus_area: FocusArea) -> QuerySet[Commitment]:
         .select_related("organisation", "goal", "measure")
         .annotate(delivered=Coalesce(Sum("deliveries__amount"), 0))
         .order_by("organisation__name", "year", "kind")
+    )
+
+
+def deliveries_of_partner(
+    focus_area: FocusArea, organisation: Organisation
+) -> QuerySet[Delivery]:
+    """What one partner reported as delivered in the area, newest first."""
+    return (
+        Delivery.objects.filter(
+            commitment__focus_area=focus_area, commitment__organisation=organisation
+        )
+        .select_related("commitment")
+        .order_by("-delivered_on", "-pk")
+    )
+
+
+def delivery_in(focus_area: FocusArea, pk: int) -> Delivery | None:
+    """One delivery on a commitment of the area, or None."""
+    return (
+        Delivery.objects.select_related(
+            "commitment__organisation", "commitment__focus_area"
+        )
+        .filter(commitment__focus_area=focus_area, pk=pk)
+        .first()
     )
 
 

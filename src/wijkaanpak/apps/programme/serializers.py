@@ -14,6 +14,10 @@ from wijkaanpak.apps.programme.models import (
     NationalGoal,
     NationalMinimumGoal,
 )
+from wijkaanpak.apps.residents.serializers import (
+    NeighbourhoodContractSerializer,
+    ResidentsBudgetSerializer,
+)
 
 _YEAR = {"min_value": 2000, "max_value": 2100}
 
@@ -221,3 +225,5 @@ class ProgrammeSerializer(serializers.Serializer):
     goals = GoalSerializer(many=True)
     measures = MeasureSerializer(many=True)
     balances = BalanceSerializer(many=True)
+    neighbourhood_contracts = NeighbourhoodContractSerializer(many=True)
+    residents_budgets = ResidentsBudgetSerializer(many=True)

@@ -885,6 +885,65 @@ def update_commitment(
 
 
 @transaction.atomic
+def remove_commitment(commitment: Commitment, *, acting_user: User | None) -> None:
+    """Take a promise off the plan, with its deliveries; the audit trail keeps both."""
+    focus_area = commitment.focus_area
+    require(acting_user, focus_area, Need.BUREAU)
+    deliveries = list(commitment.deliveries.order_by("delivered_on", "pk"))
+    record(
+        "removed",
+        commitment,
+        acting_user=acting_user,
+        focus_area=focus_area,
+        changes={
+            "partner": [commitment.organisation_id, None],
+            "year": [commitment.year, None],
+            "kind": [commitment.kind, None],
+            "promised": [commitment.promised, None],
+            "deliveries": [
+                [[d.amount, d.delivered_on.isoformat()] for d in deliveries],
+                None,
+            ],
+        },
+    )
+    commitment.delete()
+
+
+@transaction.atomic
+def correct_delivery(
+    delivery: Delivery,
+    *,
+    amount: int,
+    delivered_on: datetime.date,
+    note: str = "",
+    acting_user: User | None,
+) -> Delivery:
+    """Correct a reported delivery; the audit record keeps the old values."""
+    commitment = delivery.commitment
+    focus_area = commitment.focus_area
+    require_acting_for(acting_user, focus_area, commitment.organisation_id)
+    if amount <= 0:
+        raise ValidationError(_("A delivery must be more than zero."))
+    values = {"amount": amount, "delivered_on": delivered_on, "note": note.strip()}
+    changes = changed_fields(delivery, values)
+    if not changes:
+        return delivery
+    for field, value in values.items():
+        setattr(delivery, field, value)
+    delivery.save(update_fields=list(changes))
+    if "delivered_on" in changes:
+        changes["delivered_on"] = [d.isoformat() for d in changes["delivered_on"]]
+    record(
+        "delivery_corrected",
+        commitment,
+        acting_user=acting_user,
+        focus_area=focus_area,
+        changes={"delivery": delivery.pk, **changes},
+    )
+    return delivery
+
+
+@transaction.atomic
 def report_delivery(
     commitment: Commitment,
     *,

@@ -75,6 +75,16 @@ urlpatterns = [
         views.edit_commitment,
         name="commitment_edit",
     ),
+    path(
+        _AREA + "toezeggingen/<int:pk>/verwijderen/",
+        views.remove_commitment,
+        name="commitment_remove",
+    ),
+    path(
+        _AREA + "toezeggingen/leveringen/<int:pk>/corrigeren/",
+        views.correct_delivery,
+        name="delivery_correct",
+    ),
     path(_AREA + "toezeggingen/nieuw/", views.new_commitment, name="commitment_new"),
     path(
         _AREA + "toezeggingen/<int:pk>/geleverd/",

@@ -40,6 +40,7 @@ from wijkaanpak.apps.programme.models import (
     ProblemStatement,
     StopRule,
 )
+from wijkaanpak.apps.residents import selectors as residents_selectors
 
 
 def _today() -> datetime.date:
@@ -218,6 +219,7 @@ def _document_context(focus_area: FocusArea, *, as_pdf: bool) -> dict[str, Any]:
             measures,
         ),
         "minimums": selectors.minimum_goal_statuses(goals),
+        "residents": residents_selectors.plan_summary_of(focus_area),
         "as_pdf": as_pdf,
     }
     return context
@@ -727,6 +729,8 @@ def partner_commitments(request: HttpRequest, slug: str, pk: int) -> HttpRespons
                 )
             ],
             "measures": selectors.measures_of(focus_area).filter(owner=partner),
+            "deliveries": selectors.deliveries_of_partner(focus_area, partner),
+            "may_report": may_report,
             "today": today,
             "due_year": today.year - 1,
             "delivery_form": forms.DeliveryForm(initial={"delivered_on": today}),
@@ -819,6 +823,81 @@ def edit_commitment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         _("Change the commitment of %(partner)s")
         % {"partner": commitment.organisation.name},
         back=f"/focusgebieden/{slug}/programma/toezeggingen/",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove_commitment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The bureau removes a commitment after a page that says what goes with it."""
+    focus_area = access_focus_area(request.user, slug, need=Need.BUREAU)
+    commitment = (
+        Commitment.objects.select_related("organisation")
+        .filter(focus_area=focus_area, pk=pk)
+        .first()
+    )
+    if commitment is None:
+        raise Http404
+    if request.method == "POST":
+        services.remove_commitment(commitment, acting_user=request.user)
+        messages.success(request, _("The commitment is removed."))
+        return redirect("programme:partner", slug=slug, pk=commitment.organisation_id)
+    return render(
+        request,
+        "programme/commitment_remove.html",
+        {
+            "focus_area": focus_area,
+            "commitment": commitment,
+            "deliveries": commitment.deliveries.order_by("delivered_on", "pk"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def correct_delivery(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A partner (or the bureau) corrects a delivery it reported."""
+    focus_area = access_focus_area(request.user, slug, need=Need.ALLIANCE)
+    delivery = selectors.delivery_in(focus_area, pk)
+    if delivery is None:
+        raise Http404
+    commitment = delivery.commitment
+    if not may_act_for(request.user, focus_area, commitment.organisation_id):
+        raise Http404
+    amount = Decimal(delivery.amount)
+    if commitment.kind == CommitmentKind.MONEY:
+        amount = amount / 100
+    form = forms.DeliveryCorrectionForm(
+        request.POST or None,
+        initial={
+            "amount": amount,
+            "delivered_on": delivery.delivered_on,
+            "note": delivery.note,
+        },
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda data: services.correct_delivery(
+                delivery,
+                amount=_units(commitment.kind, data["amount"]),
+                delivered_on=data["delivered_on"],
+                note=data["note"],
+                acting_user=request.user,
+            ),
+        )
+    ):
+        messages.success(request, _("The delivery is corrected."))
+        return redirect("programme:partner", slug=slug, pk=commitment.organisation_id)
+    return _form_page(
+        request,
+        focus_area,
+        form,
+        _("Correct a delivery of %(partner)s")
+        % {"partner": commitment.organisation.name},
+        back=reverse("programme:partner", args=[slug, commitment.organisation_id]),
     )
 
 

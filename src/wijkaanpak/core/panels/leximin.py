@@ -29,32 +29,41 @@ Scheme (column generation, our own implementation of the published method):
    solved again. Otherwise the LP value ``z`` is the optimal smallest
    probability among the groups not fixed, and every group with a positive
    dual weight (complementary slackness) is fixed at ``z``.
-3. When everyone is fixed, group panels become panels of named volunteers:
-   each group's seats go round its members in turn, then a column generation
-   whose pricing needs no integer program (the heaviest realisation of a
-   group panel takes each group's heaviest members) adds panels until an LP
-   gives every volunteer their level.
-4. That LP's weights are rounded to multiples of ``2**-40`` (largest
-   remainders), so they sum to exactly one and the probabilities to exactly
-   ``k``.
+3. When everyone is fixed, an LP over the known group panels gives every
+   group its level, and its weights are rounded to multiples of ``2**-40``
+   (largest remainders), so they sum to exactly one.
+4. Each group panel with a weight becomes a few panels of named volunteers
+   (:mod:`wijkaanpak.core.panels.expansion`): groups seated whole are on all
+   of them; a group with ``c_g`` of its ``m_g`` members seated is seated in
+   rotation with one start common to all groups, so that each member is on
+   named panels worth exactly ``c_g / m_g`` of the group panel's weight (the
+   group's level) and every named panel meets the quotas. Those shares are
+   rounded to multiples of ``2**-40`` within the group panel (largest
+   remainders), so the weights still sum to exactly one and the
+   probabilities, sums of weights, to exactly ``k``. This replaces a second
+   column generation over named volunteers, which took most of the time on
+   large pools, and needs at most ``1 + sum(m_g / gcd(m_g, c_g) - 1)`` named
+   panels per group panel.
 
 Tolerances: a panel joins the LP only if it beats the cap by more than
 ``COLUMN_TOLERANCE`` (1e-9), so each level is optimal within that; a dual
 weight above ``DUAL_TOLERANCE`` (1e-7) counts as positive; fixed probabilities
 are relaxed by ``FIX_SLACK`` (1e-9) so later LPs stay feasible despite
-round-off; the final rounding moves each probability by at most
-``number of panels * 2**-40`` (about 1e-10 for a thousand panels).
+round-off; the final roundings move each probability by at most
+``number of panels * 2**-40`` (about 1e-9 for a thousand panels).
 """
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import highspy
 import numpy as np
 import numpy.typing as npt
 
 from wijkaanpak.core.panels._highs import PanelOracle, quiet_highs
+from wijkaanpak.core.panels.expansion import ClassSeats, expand_class_panel
 from wijkaanpak.core.panels.model import (
     WEIGHT_DENOMINATOR,
     PanelDistribution,
@@ -74,11 +83,11 @@ __all__ = [
 COLUMN_TOLERANCE = 1e-9
 DUAL_TOLERANCE = 1e-7
 FIX_SLACK = 1e-9
-#: Panels added per round when spreading group levels over volunteers.
-REALISATIONS_PER_ROUND = 100
 #: How much every volunteer's probability may fall short of its level before
 #: we call the result wrong rather than round-off.
 FINAL_TOLERANCE = 1e-6
+#: Heavy neighbours of a new panel that join the LP with it.
+NEIGHBOURS_PER_ROUND = 10
 
 
 def leximin_panel_distribution(
@@ -146,21 +155,29 @@ def leximin_panel_distribution(
     sizes = np.array([float(len(group)) for group in groups])
     count = len(groups)
 
+    search = _SwapSearch(instance, groups)
     panels = _initial_panels(oracle, sizes, instance.panel_size)
     known = set(panels)
+    table = _Table(count)
+    for panel in panels:
+        table.add(panel)
     fixed = np.full(count, np.nan)
     dual = _DualProgram(sizes, panels)
     levels: list[float] = []
     while np.isnan(fixed).any() and (max_levels is None or len(levels) < max_levels):
         while True:
             weights, cap, value = dual.solve()
-            best = oracle.best_counts(weights / sizes)
-            assert best is not None
-            if best[0] <= cap + COLUMN_TOLERANCE or best[1] in known:
+            extra = NEIGHBOURS_PER_ROUND if not levels else 0
+            fresh = _price(
+                oracle, search, panels, table, known, weights / sizes, cap, extra
+            )
+            if not fresh:
                 break
-            panels.append(best[1])
-            known.add(best[1])
-            dual.add_panel(best[1])
+            for panel in fresh:
+                panels.append(panel)
+                known.add(panel)
+                table.add(panel)
+                dual.add_panel(panel)
         level = min(max(value, 0.0), 1.0)
         unfixed = np.isnan(fixed)
         newly = unfixed & (weights > DUAL_TOLERANCE)
@@ -169,12 +186,8 @@ def leximin_panel_distribution(
         fixed[newly] = level
         dual.fix(np.flatnonzero(newly), level)
         levels.append(level)
-    group_targets = np.where(np.isnan(fixed), levels[-1], fixed)
-    targets = np.zeros(len(instance.people))
-    for group, target in zip(groups, group_targets, strict=True):
-        targets[list(group)] = target
-    seated = _realise(instance, groups, panels, targets)
-    return _distribution(instance, seated, targets, method, tuple(levels))
+    targets = np.where(np.isnan(fixed), levels[-1], fixed)
+    return _distribution(instance, groups, panels, targets, method, tuple(levels))
 
 
 def maximin_panel_distribution(instance: PanelInstance) -> PanelDistribution:
@@ -232,6 +245,43 @@ def _interchangeable_groups(instance: PanelInstance) -> tuple[tuple[int, ...], .
     return tuple(tuple(group) for group in groups.values())
 
 
+def _price(
+    oracle: PanelOracle,
+    search: _SwapSearch,
+    panels: list[tuple[int, ...]],
+    table: _Table,
+    known: set[tuple[int, ...]],
+    weights: npt.NDArray[np.float64],
+    cap: float,
+    extra: int,
+) -> list[tuple[int, ...]]:
+    """Return new panels heavier than ``cap``; none means the level is optimal.
+
+    First local search from the heaviest known panel; only when that finds
+    nothing new does the integer program look (and its answer is exact). The
+    panel found and up to ``NEIGHBOURS_PER_ROUND`` of its heavy neighbours
+    join the LP, which saves rounds.
+    """
+    threshold = cap + COLUMN_TOLERANCE
+    found: tuple[int, ...] = ()
+    if extra:
+        start = panels[int(np.argmax(table.matrix() @ weights))]
+        found = search.improve(start, weights)
+    if not found or found in known or float(weights @ np.array(found)) <= threshold:
+        best = oracle.best_counts(weights)
+        assert best is not None
+        if best[0] <= threshold or best[1] in known:
+            return []
+        found = best[1]
+    fresh = [found]
+    for neighbour in search.neighbours(found, weights, threshold, 4 * extra):
+        if neighbour not in known and neighbour not in fresh:
+            fresh.append(neighbour)
+            if len(fresh) > extra:
+                break
+    return fresh
+
+
 def _initial_panels(
     oracle: PanelOracle, sizes: npt.NDArray[np.float64], k: int
 ) -> list[tuple[int, ...]]:
@@ -249,7 +299,9 @@ def _initial_panels(
             known.add(best[1])
         covered |= np.array(best[1]) > 0
     # Multiplicative weights: groups seated often weigh less next time, which
-    # gives the LP a varied start and saves rounds of column generation.
+    # gives the LP a varied start and saves rounds of column generation. (The
+    # integer program, not local search, finds these: its panels are more
+    # varied, which saved many rounds in the benchmarks.)
     weights = np.ones(count)
     for _ in range(min(2 * math.ceil(sizes.sum() / k), 60)):
         best = oracle.best_counts(weights / sizes)
@@ -261,6 +313,116 @@ def _initial_panels(
         weights *= 0.8 ** (np.array(best[1]) / sizes * k)
         weights *= count / weights.sum()
     return panels
+
+
+class _Table:
+    """The known group panels as rows of a matrix that grows by doubling."""
+
+    def __init__(self, width: int) -> None:
+        self._rows = np.zeros((64, width))
+        self._used = 0
+
+    def add(self, counts: tuple[int, ...]) -> None:
+        if self._used == len(self._rows):
+            self._rows = np.vstack([self._rows, np.zeros_like(self._rows)])
+        self._rows[self._used] = counts
+        self._used += 1
+
+    def matrix(self) -> npt.NDArray[np.float64]:
+        return self._rows[: self._used]
+
+
+class _SwapSearch:
+    """Cheap pricing: improve a panel by moving one seat at a time.
+
+    A *move* takes a seat from one group and gives it to another so that every
+    quota (and the household rule) still holds. Local search with the best
+    move finds heavy panels in milliseconds where the integer program takes
+    tenths of a second; the integer program stays the judge of optimality
+    (a level is fixed only when it finds nothing heavier than the cap), so
+    this changes how fast, never what, the method finds.
+    """
+
+    def __init__(
+        self, instance: PanelInstance, groups: tuple[tuple[int, ...], ...]
+    ) -> None:
+        column_of = {
+            member: column for column, group in enumerate(groups) for member in group
+        }
+        rows: list[npt.NDArray[np.float64]] = []
+        low: list[float] = []
+        high: list[float] = []
+        for quota in instance.quotas:
+            row = np.zeros(len(groups))
+            row[sorted({column_of[i] for i in instance.members_of(quota)})] = 1.0
+            rows.append(row)
+            low.append(float(quota.minimum))
+            high.append(float(quota.maximum))
+        if instance.one_per_household:
+            for household in instance.households():
+                row = np.zeros(len(groups))
+                row[[column_of[i] for i in household]] = 1.0
+                rows.append(row)
+                low.append(-np.inf)
+                high.append(1.0)
+        self.rows = np.array(rows).reshape(len(rows), len(groups))
+        self.low = np.array(low)[:, None, None]
+        self.high = np.array(high)[:, None, None]
+        self.capacity = np.array([len(group) for group in groups])
+
+    def moves(
+        self, counts: npt.NDArray[np.int64], weights: npt.NDArray[np.float64]
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+        """Return every allowed move (from, to) and the weight it adds."""
+        sources = np.flatnonzero(counts > 0)
+        targets = np.flatnonzero(counts < self.capacity)
+        totals = self.rows @ counts
+        after = (
+            totals[:, None, None]
+            - self.rows[:, sources][:, :, None]
+            + self.rows[:, targets][:, None, :]
+        )
+        allowed = ((after >= self.low) & (after <= self.high)).all(axis=0)
+        allowed &= sources[:, None] != targets[None, :]
+        gain = weights[targets][None, :] - weights[sources][:, None]
+        first, second = np.nonzero(allowed)
+        return sources[first], targets[second], gain[first, second]
+
+    def improve(
+        self, counts: tuple[int, ...], weights: npt.NDArray[np.float64]
+    ) -> tuple[int, ...]:
+        """Apply the best move while it adds weight; return the local optimum."""
+        current = np.array(counts, dtype=np.int64)
+        for _ in range(4 * int(current.sum()) + 4):
+            sources, targets, gain = self.moves(current, weights)
+            if not len(gain) or gain.max() <= 1e-12:
+                break
+            best = int(np.argmax(gain))
+            current[sources[best]] -= 1
+            current[targets[best]] += 1
+        return tuple(int(count) for count in current)
+
+    def neighbours(
+        self,
+        counts: tuple[int, ...],
+        weights: npt.NDArray[np.float64],
+        threshold: float,
+        limit: int,
+    ) -> list[tuple[int, ...]]:
+        """Return up to ``limit`` panels one move away, heavier than ``threshold``."""
+        current = np.array(counts, dtype=np.int64)
+        sources, targets, gain = self.moves(current, weights)
+        base = float(weights @ current)
+        order = np.argsort(-gain, kind="stable")[:limit]
+        found = []
+        for move in order:
+            if base + gain[move] <= threshold:
+                break
+            neighbour = current.copy()
+            neighbour[sources[move]] -= 1
+            neighbour[targets[move]] += 1
+            found.append(tuple(int(count) for count in neighbour))
+        return found
 
 
 class _DualProgram:
@@ -279,6 +441,9 @@ class _DualProgram:
         highs = quiet_highs()
         highs.setOptionValue("primal_feasibility_tolerance", 1e-10)
         highs.setOptionValue("dual_feasibility_tolerance", 1e-10)
+        # Rounds add a few rows each: the simplex restarts from the last basis
+        # (presolve would throw that basis away).
+        highs.setOptionValue("presolve", "off")
         inf = highspy.kHighsInf
         # Columns 0..n-1: the weights y_g; column n: the cap c.
         highs.addVars(n, np.zeros(n), np.full(n, inf))
@@ -314,144 +479,46 @@ class _DualProgram:
         return weights, float(values[self.n]), float(highs.getObjectiveValue())
 
 
-def _realise(
+def _distribution(
     instance: PanelInstance,
     groups: tuple[tuple[int, ...], ...],
     group_panels: list[tuple[int, ...]],
     targets: npt.NDArray[np.float64],
-) -> list[tuple[int, ...]]:
-    """Turn panels of groups into panels of volunteers reaching ``targets``.
-
-    Each group panel first becomes volunteer panels by taking each group's
-    seats in turn around its members, so every volunteer is used; then column
-    generation on the volunteer oracle adds panels until the LP of
-    :func:`_distribution` can give everyone their target: the dual LP
-    ``max sum(t_i y_i) + u`` subject to ``sum(y_i for i in P) + u <= 0`` for
-    known panels and ``sum(y_i) <= 1`` is the smallest shortfall; a panel joins
-    when its weight exceeds ``-u``.
-    """
-    n = len(instance.people)
-    pointers = [0] * len(groups)
-    panels: list[tuple[int, ...]] = []
-    known: set[tuple[int, ...]] = set()
-    used = np.zeros(n, dtype=bool)
-    for _ in range(3):
-        for counts in group_panels:
-            members: list[int] = []
-            for position, (group, seats) in enumerate(zip(groups, counts, strict=True)):
-                start = pointers[position]
-                members.extend(group[(start + j) % len(group)] for j in range(seats))
-                pointers[position] = (start + seats) % len(group)
-            panel = tuple(sorted(members))
-            if panel not in known:
-                panels.append(panel)
-                known.add(panel)
-                used[list(panel)] = True
-        if used[targets > 0].all():
-            break
-    table = np.array(group_panels, dtype=np.int64)
-    highs = quiet_highs()
-    highs.setOptionValue("primal_feasibility_tolerance", 1e-10)
-    highs.setOptionValue("dual_feasibility_tolerance", 1e-10)
-    inf = highspy.kHighsInf
-    # Columns 0..n-1: y_i >= 0; column n: u free. Maximise t.y + u.
-    highs.addVars(n, np.zeros(n), np.full(n, inf))
-    highs.addVar(-inf, inf)
-    highs.changeColsCost(
-        n + 1, np.arange(n + 1, dtype=np.int32), np.append(targets, 1.0)
-    )
-    highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
-    highs.addRow(-inf, 1.0, n, np.arange(n, dtype=np.int32), np.ones(n))
-
-    def add(panel: tuple[int, ...]) -> None:
-        indices = np.array([*panel, n], dtype=np.int32)
-        highs.addRow(-inf, 0.0, len(indices), indices, np.ones(len(indices)))
-
-    for panel in panels:
-        add(panel)
-    while True:
-        highs.run()
-        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError("the HiGHS LP that realises the levels has no optimum")
-        values = np.asarray(highs.getSolution().col_value)
-        weights, bound = np.clip(values[:n], 0.0, None), float(values[n])
-        fresh = [
-            panel
-            for panel in _best_realisations(
-                groups, table, weights, -bound + COLUMN_TOLERANCE
-            )
-            if panel not in known
-        ]
-        if not fresh:
-            return panels
-        for panel in fresh:
-            panels.append(panel)
-            known.add(panel)
-            add(panel)
-
-
-def _best_realisations(
-    groups: tuple[tuple[int, ...], ...],
-    counts: npt.NDArray[np.int64],
-    weights: npt.NDArray[np.float64],
-    threshold: float,
-) -> list[tuple[int, ...]]:
-    """Return the heaviest volunteer panels that realise known group panels.
-
-    Within a group, the heaviest choice of ``c`` members is the ``c`` with the
-    largest weights (ties: earlier in the pool), so no integer program is
-    needed: a table of running sums per group prices every group panel. Up to
-    ``REALISATIONS_PER_ROUND`` panels heavier than ``threshold`` are returned,
-    heaviest first, to save rounds of the LP.
-    """
-    longest = max(len(group) for group in groups)
-    ranked = [sorted(group, key=lambda i: (-weights[i], i)) for group in groups]
-    running = np.zeros((len(groups), longest + 1))
-    for position, members in enumerate(ranked):
-        running[position, 1 : len(members) + 1] = np.cumsum(weights[members])
-    values = running[np.arange(len(groups))[None, :], counts].sum(axis=1)
-    order = np.argsort(-values, kind="stable")[:REALISATIONS_PER_ROUND]
-    return [
-        tuple(
-            sorted(
-                member
-                for position, seats in enumerate(counts[best])
-                for member in ranked[position][: int(seats)]
-            )
-        )
-        for best in order
-        if values[best] > threshold
-    ]
-
-
-def _distribution(
-    instance: PanelInstance,
-    panels: list[tuple[int, ...]],
-    targets: npt.NDArray[np.float64],
     method: str,
     levels: tuple[float, ...],
 ) -> PanelDistribution:
-    """Weigh the known panels so everyone reaches their target; round exactly."""
-    n, m = len(targets), len(panels)
+    """Weigh the known group panels so every group reaches its target.
+
+    The LP: weights ``w_P >= 0`` summing to one and a shortfall ``s >= 0``,
+    with ``sum_P w_P c_gP / m_g + s >= t_g`` for every group; minimise ``s``.
+    A simplex optimum is a vertex, so at most one panel more than there are
+    groups gets a weight. Each group panel with a weight is split into named
+    panels by :func:`~wijkaanpak.core.panels.expansion.expand_class_panel`,
+    which gives each member of a group seated in part exactly ``c_gP / m_g``
+    of the group panel's weight, as in the LP.
+    """
+    count, m = len(groups), len(group_panels)
+    sizes = np.array([float(len(group)) for group in groups])
     highs = quiet_highs()
     highs.setOptionValue("primal_feasibility_tolerance", 1e-10)
     highs.setOptionValue("dual_feasibility_tolerance", 1e-10)
     inf = highspy.kHighsInf
-    # Rows 0..n-1: volunteer i reaches target_i (with shortfall s); row n: sum 1.
+    # Rows 0..count-1: group g reaches target_g (with shortfall s); row count: sum 1.
     highs.addRows(
-        n + 1,
+        count + 1,
         np.append(targets, 1.0),
-        np.append(np.full(n, inf), 1.0),
+        np.append(np.full(count, inf), 1.0),
         0,
-        np.zeros(n + 2, dtype=np.int32),
+        np.zeros(count + 2, dtype=np.int32),
         np.zeros(0, dtype=np.int32),
         np.zeros(0),
     )
-    for panel in panels:
-        indices = np.array([*panel, n], dtype=np.int32)
-        highs.addCol(0.0, 0.0, inf, len(indices), indices, np.ones(len(indices)))
-    shortfall_rows = np.arange(n, dtype=np.int32)
-    highs.addCol(1.0, 0.0, inf, n, shortfall_rows, np.ones(n))
+    for counts in group_panels:
+        seated = [g for g, seats in enumerate(counts) if seats]
+        indices = np.array([*seated, count], dtype=np.int32)
+        values = np.array([counts[g] / sizes[g] for g in seated] + [1.0])
+        highs.addCol(0.0, 0.0, inf, len(indices), indices, values)
+    highs.addCol(1.0, 0.0, inf, count, np.arange(count, dtype=np.int32), np.ones(count))
     highs.changeObjectiveSense(highspy.ObjSense.kMinimize)
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
@@ -463,20 +530,47 @@ def _distribution(
         )
     numerators = _round_to_denominator(np.clip(values[:m], 0.0, None))
     ids = instance.ids
-    weighted: dict[tuple[str, ...], int] = {}
-    for panel, numerator in zip(panels, numerators, strict=True):
-        if numerator > 0:
-            members = tuple(sorted(ids[index] for index in panel))
-            weighted[members] = weighted.get(members, 0) + numerator
+    names = [tuple(sorted(ids[index] for index in group)) for group in groups]
+    totals: dict[tuple[str, ...], int] = {}
+    for counts, numerator in zip(group_panels, numerators, strict=True):
+        if numerator == 0:
+            continue
+        sure: list[str] = []
+        classes: list[ClassSeats] = []
+        for group, seats in enumerate(counts):
+            if seats == len(names[group]):
+                sure.extend(names[group])
+            elif seats:
+                classes.append(ClassSeats(names[group], seats))
+        pieces = expand_class_panel(sure, classes, numerator)
+        shares = _round_shares([share for _, share in pieces], numerator)
+        for (members, _), share in zip(pieces, shares, strict=True):
+            if share:
+                totals[members] = totals.get(members, 0) + share
+    panels = tuple(
+        WeightedPanel(members, totals[members]) for members in sorted(totals)
+    )
     return PanelDistribution(
-        panels=tuple(
-            WeightedPanel(members, weighted[members]) for members in sorted(weighted)
-        ),
+        panels=panels,
         people=ids,
         panel_size=instance.panel_size,
         method=method,
         levels=levels,
     )
+
+
+def _round_shares(shares: list[Fraction], total: int) -> list[int]:
+    """Round exact shares summing to ``total`` to integers with the same sum.
+
+    Largest remainders; ties go to the earlier share.
+    """
+    floors = [math.floor(share) for share in shares]
+    order = sorted(
+        range(len(shares)), key=lambda index: (floors[index] - shares[index], index)
+    )
+    for index in order[: total - sum(floors)]:
+        floors[index] += 1
+    return floors
 
 
 def _round_to_denominator(weights: npt.NDArray[np.float64]) -> list[int]:
