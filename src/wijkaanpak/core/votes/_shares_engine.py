@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The fast engine behind :func:`~.equal_shares.method_of_equal_shares`.
+"""The vectorised engine behind :func:`~.equal_shares.method_of_equal_shares`.
 
-Nothing here is public: :mod:`.equal_shares` calls it and
-:mod:`.equal_shares_reference` is the plain, slow oracle it is tested against.
+Nothing here is public: :mod:`.equal_shares` calls it for large elections
+(small ones go to the plain-Python engine :mod:`._shares_pure`, which avoids
+importing NumPy; both give exactly the same outcome) and
+:mod:`.equal_shares_reference` is the plain, slow oracle both are tested
+against.
 
 How a run stays exact while it computes in floating point
 ---------------------------------------------------------
@@ -43,11 +46,10 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 
-from wijkaanpak.core.votes.model import Ballot, Project
+from wijkaanpak.core.votes import _shares_pure as pure
+from wijkaanpak.core.votes._shares_pure import MARGIN, exact_price
 
-#: Relative margin below which a decision taken in floating point is not
-#: trusted and is taken again exactly.
-MARGIN = 1e-9
+__all__ = ["MARGIN", "Prepared", "certify", "run", "vectorise"]
 
 _Floats = npt.NDArray[np.float64]
 _Ints = npt.NDArray[np.int64]
@@ -97,70 +99,23 @@ def _touched(prepared: Prepared) -> tuple[frozenset[int], ...]:
     return prepared.overlap
 
 
-def prepare(projects: Sequence[Project], ballots: Sequence[Ballot]) -> Prepared:
-    """Group the ballots into kinds and index the candidates."""
-    listed = {project.id for project in projects}
-    support = dict.fromkeys(listed, 0)
-    for ballot in ballots:
-        for project_id in ballot.approved:
-            if project_id in listed:
-                support[project_id] += 1
-    candidates = tuple(
-        project.id for project in projects if project.cost > 0 and support[project.id]
-    )
-    number = {project_id: index for index, project_id in enumerate(candidates)}
-    cost = {project.id: project.cost for project in projects}
-    kinds: dict[frozenset[str], int] = {}
-    kind_of_ballot = np.empty(len(ballots), np.int64)
-    counts: list[int] = []
-    for position, ballot in enumerate(ballots):
-        key = frozenset(pid for pid in ballot.approved if pid in number)
-        kind = kinds.get(key)
-        if kind is None:
-            kind = kinds[key] = len(counts)
-            counts.append(0)
-        counts[kind] += 1
-        kind_of_ballot[position] = kind
-    members: list[list[int]] = [[] for _ in candidates]
-    for key, kind in kinds.items():
-        for project_id in key:
-            members[number[project_id]].append(kind)
-    kind_weights = np.array(counts, np.int64)
-    member_arrays = tuple(np.array(sorted(m), np.int64) for m in members)
+def vectorise(plain: pure.Prepared) -> Prepared:
+    """Return the prepared election of the plain engine as arrays."""
+    kind_weights = np.array(plain.kind_weights, np.int64)
+    member_arrays = tuple(np.array(kinds, np.int64) for kinds in plain.members)
     return Prepared(
-        order=tuple(project.id for project in projects),
-        cost=cost,
-        support=support,
-        voters=len(ballots),
-        candidates=candidates,
-        candidate_cost=tuple(cost[c] for c in candidates),
-        candidate_support=tuple(support[c] for c in candidates),
+        order=plain.order,
+        cost=plain.cost,
+        support=plain.support,
+        voters=plain.voters,
+        candidates=plain.candidates,
+        candidate_cost=plain.candidate_cost,
+        candidate_support=plain.candidate_support,
         members=member_arrays,
         member_weights=tuple(kind_weights[m].astype(np.float64) for m in member_arrays),
         kind_weights=kind_weights,
-        kind_of_ballot=kind_of_ballot,
+        kind_of_ballot=np.array(plain.kind_of_ballot, np.int64),
     )
-
-
-def exact_price(cost: int, holders: list[tuple[Fraction, int]]) -> Fraction | None:
-    """Return the least price per supporter that pays for the project, exactly.
-
-    ``holders`` lists ``(budget, supporters with that budget)``. Supporters
-    holding less than the price pay all they hold, the others the price.
-    None when all of them together hold less than the cost.
-    """
-    if sum(budget * count for budget, count in holders) < cost:
-        return None
-    holders = sorted(holders, key=lambda holder: holder[0])
-    paid = Fraction(0)
-    rich = sum(count for _, count in holders)
-    for budget, count in holders:
-        price = (cost - paid) / rich
-        if price <= budget:
-            return price
-        paid += budget * count
-        rich -= count
-    raise AssertionError("the supporters' money covers the cost")  # pragma: no cover
 
 
 def _dot(left: _Floats, right: _Floats) -> float:
@@ -382,6 +337,24 @@ class Exact:
         return [
             (amount, np.sort(np.concatenate(parts)))
             for amount, parts in sorted(groups.items())
+        ]
+
+    def paid_by(self, round_: int) -> list[tuple[Fraction, tuple[int, ...]]]:
+        """Return ``(amount, ballots)`` per amount paid in a round, smallest first.
+
+        Ballots are given by their position, ascending.
+        """
+        groups = self.payments(round_)
+        prepared = self.prepared
+        label = np.full(len(prepared.kind_weights), len(groups), np.int64)
+        for index, (_, kinds) in enumerate(groups):
+            label[kinds] = index
+        per_ballot = label[prepared.kind_of_ballot]
+        order = np.argsort(per_ballot, kind="stable")
+        bounds = np.searchsorted(per_ballot[order], np.arange(len(groups) + 1))
+        return [
+            (amount, tuple(order[bounds[index] : bounds[index + 1]].tolist()))
+            for index, (amount, _) in enumerate(groups)
         ]
 
 

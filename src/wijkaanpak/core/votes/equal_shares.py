@@ -10,22 +10,25 @@ instead of losing everything to the majority, as under greedy counting. Assen
 that still fits the real budget.
 
 The outcome is exact (the same on every machine, and the same as pabutools'
-exact arithmetic) and fast: runs compute in NumPy floats and take every close
+exact arithmetic) and fast: runs compute in floats and take every close
 decision again with exact fractions, and ``add1`` jumps over budget
 increments that provably cannot change the outcome; see
-:mod:`._shares_engine` and ``docs/algorithms/equal-shares.md``.
-:mod:`.equal_shares_reference` is the plain version the tests compare with.
+:mod:`._shares_engine` and ``docs/algorithms/equal-shares.md``. Small
+elections are counted in plain Python (:mod:`._shares_pure`), large ones with
+NumPy (:mod:`._shares_engine`, imported only then); both give the same
+outcome. :mod:`.equal_shares_reference` is the plain version the tests
+compare with.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from functools import partial
+from typing import Literal, Protocol
 
-import numpy as np
-
-from wijkaanpak.core.votes import _shares_engine as engine
+from wijkaanpak.core.votes import _shares_pure as pure
 from wijkaanpak.core.votes.model import (
     Allocation,
     Ballot,
@@ -42,12 +45,71 @@ from wijkaanpak.core.votes.model import (
     ZeroCost,
 )
 
-__all__ = ["Completion", "method_of_equal_shares"]
+__all__ = ["Completion", "Engine", "method_of_equal_shares"]
 
 #: The completions of equal shares used in practice.
 Completion = Literal["none", "add1", "add1-exhaustive", "add1-greedy"]
 
-_Prepared = engine.Prepared
+#: How to count: the same outcome either way, only the speed differs.
+Engine = Literal["auto", "python", "numpy"]
+
+#: From this many (kind of ballot, supported project) pairs on, ``"auto"``
+#: counts with NumPy: below it plain Python is faster than importing NumPy
+#: (Zurich SN 1,841 and Amsterdam 288 2,903 pairs: Python; Amsterdam 304,
+#: 6,853: NumPy, whose runs there are three times faster).
+VECTORISE_FROM = 4_000
+
+_Prepared = pure.Prepared
+
+
+class _Exact(Protocol):
+    """The exact state of a run, as both engines give it."""
+
+    def price(self, round_: int) -> Fraction: ...
+
+    def left(self, candidate: int, rounds: int) -> Fraction: ...
+
+    def paid_by(self, round_: int) -> list[tuple[Fraction, tuple[int, ...]]]: ...
+
+
+class _Run(Protocol):
+    """One run of equal shares, as both engines give it."""
+
+    @property
+    def share(self) -> Fraction: ...
+
+    @property
+    def funded(self) -> list[int]: ...
+
+    @property
+    def ratios(self) -> list[float]: ...
+
+    @property
+    def exact(self) -> _Exact: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Counter:
+    """One engine bound to one election."""
+
+    prepared: _Prepared
+    run: Callable[[Fraction], _Run]
+    certify: Callable[[Sequence[int], Sequence[float], Fraction], list[float] | None]
+
+
+def _counter(
+    projects: Sequence[Project], ballots: Sequence[Ballot], engine: Engine
+) -> _Counter:
+    """Prepare the election for the engine that suits its size."""
+    plain = pure.prepare(projects, ballots)
+    if engine == "numpy" or (engine == "auto" and plain.memberships >= VECTORISE_FROM):
+        from wijkaanpak.core.votes import _shares_engine as vectorised
+
+        arrays = vectorised.vectorise(plain)
+        return _Counter(
+            plain, partial(vectorised.run, arrays), partial(vectorised.certify, arrays)
+        )
+    return _Counter(plain, partial(pure.run, plain), partial(pure.certify, plain))
 
 
 def _spent(prepared: _Prepared, funded: Sequence[int]) -> int:
@@ -62,27 +124,28 @@ def _exhaustive(prepared: _Prepared, funded: Sequence[int], budget: int) -> bool
     )
 
 
-def _add1(
-    prepared: _Prepared, budget: int, *, stop_when_exhaustive: bool
-) -> engine.Run:
+def _add1(counter: _Counter, budget: int, *, stop_when_exhaustive: bool) -> _Run:
     """Raise each voter's share by one unit until the outcome no longer fits.
 
     Equal to running equal shares at every share ``budget / voters + k`` for
     ``k = 0, 1, ...`` (at most ``budget``, as pabutools) and keeping the last
     outcome that fits; but ranges of ``k`` over which the outcome provably
-    stays the same are jumped over (:func:`engine.certify`), with jumps that
-    double while they succeed.
+    stays the same are jumped over (:func:`._shares_engine.certify`), with
+    jumps that double while they succeed.
     """
+    prepared = counter.prepared
     base = Fraction(budget, prepared.voters)
     last = budget  # pabutools stops at a total of budget * (voters + 1).
     everything = len(prepared.candidates)
     supported_cost = sum(prepared.candidate_cost)
-    current = engine.run(prepared, base)
+    current = counter.run(base)
     step = 0
     ratios = current.ratios
     # Jumps are tried after a streak of steps with the same outcome, with
-    # doubling length while they succeed; a failed one costs about one run,
-    # so after failures a longer streak is needed before the next try.
+    # doubling length while they succeed. A failed jump is retried at half
+    # its length (the outcome often changes just before its end); when even
+    # a jump of two fails, the next step is run, and a longer streak is
+    # needed before the next try, as a failed jump costs about one run.
     jump, streak, patience = 2, 0, 1
     while step < last:
         funded = current.funded
@@ -91,23 +154,26 @@ def _add1(
         if supported_cost <= budget and len(funded) == everything:
             # Every outcome fits, and none after this one can be exhaustive
             # either: the loop would end at the last step; jump there.
-            return engine.run(prepared, base + last)
+            return counter.run(base + last)
         if streak >= patience and step + 1 < last:
             target = min(step + jump, last)
-            certified = engine.certify(prepared, funded, ratios, base + target)
+            certified = counter.certify(funded, ratios, base + target)
             if certified is not None:
                 # Same outcome on every step up to target: it fits, and it is
                 # exhaustive exactly when the current one is.
                 step, ratios, jump = target, certified, jump * 2
                 continue
+            if jump > 2:
+                jump //= 2
+                continue
             jump, streak, patience = 2, 0, min(patience * 2, 64)
-        following = engine.run(prepared, base + step + 1)
+        following = counter.run(base + step + 1)
         if _spent(prepared, following.funded) > budget:
             break
         streak = streak + 1 if following.funded == funded else 0
         step, current, ratios = step + 1, following, following.ratios
     if current.share != base + step:
-        current = engine.run(prepared, base + step)
+        current = counter.run(base + step)
     return current
 
 
@@ -130,25 +196,14 @@ def _greedy_fill(
     return added
 
 
-def _winners(run: engine.Run) -> dict[str, BoughtWithShares]:
+def _winners(prepared: _Prepared, run: _Run) -> dict[str, BoughtWithShares]:
     """Return, per funded project, who paid what and in which round."""
-    prepared, exact = run.exact.prepared, run.exact
+    exact = run.exact
     won: dict[str, BoughtWithShares] = {}
     for round_, candidate in enumerate(run.funded):
-        groups = exact.payments(round_)
-        label = np.full(len(prepared.kind_weights), len(groups), np.int64)
-        for index, (_, kinds) in enumerate(groups):
-            label[kinds] = index
-        per_ballot = label[prepared.kind_of_ballot]
-        order = np.argsort(per_ballot, kind="stable")
-        bounds = np.searchsorted(per_ballot[order], np.arange(len(groups) + 1))
         payments = [
-            Payment(
-                int(bounds[index + 1] - bounds[index]),
-                amount,
-                tuple(order[bounds[index] : bounds[index + 1]].tolist()),
-            )
-            for index, (amount, _) in enumerate(groups)
+            Payment(len(ballots), amount, ballots)
+            for amount, ballots in exact.paid_by(round_)
         ]
         won[prepared.candidates[candidate]] = BoughtWithShares(
             round_ + 1, exact.price(round_), Payments.of(payments)
@@ -156,9 +211,9 @@ def _winners(run: engine.Run) -> dict[str, BoughtWithShares]:
     return won
 
 
-def _losers(run: engine.Run) -> dict[str, SharesFellShort]:
+def _losers(prepared: _Prepared, run: _Run) -> dict[str, SharesFellShort]:
     """Return, per supported project not bought, what its supporters lacked."""
-    prepared, exact = run.exact.prepared, run.exact
+    exact = run.exact
     rounds = len(run.funded)
     names = [prepared.candidates[c] for c in run.funded]
     bought = set(run.funded)
@@ -198,6 +253,7 @@ def method_of_equal_shares(
     budget: int,
     *,
     completion: Completion = "none",
+    engine: Engine = "auto",
 ) -> Allocation:
     """Fund projects with the equal shares of their supporters.
 
@@ -225,6 +281,11 @@ def method_of_equal_shares(
         stop at the first outcome that leaves no room for another project.
         ``"add1-greedy"``: ``"add1"``, then fund projects that still fit
         in order of support.
+    engine : {"auto", "python", "numpy"}
+        How to count; every choice gives exactly the same allocation.
+        ``"auto"`` counts small elections in plain Python (no NumPy import)
+        and large ones (from :data:`VECTORISE_FROM` pairs of kind of
+        ballot and supported project) with NumPy.
 
     Returns
     -------
@@ -289,17 +350,20 @@ def method_of_equal_shares(
             f"unknown completion {completion!r}; use none, add1,"
             " add1-exhaustive or add1-greedy"
         )
-    prepared = engine.prepare(projects, ballots)
+    if engine not in ("auto", "python", "numpy"):
+        raise ValueError(f"unknown engine {engine!r}; use auto, python or numpy")
+    counter = _counter(projects, ballots, engine)
+    prepared = counter.prepared
     if not ballots:
-        run = engine.run(prepared, Fraction(0))
+        run = counter.run(Fraction(0))
     elif completion == "none":
-        run = engine.run(prepared, Fraction(budget, len(ballots)))
+        run = counter.run(Fraction(budget, len(ballots)))
     else:
         run = _add1(
-            prepared, budget, stop_when_exhaustive=completion == "add1-exhaustive"
+            counter, budget, stop_when_exhaustive=completion == "add1-exhaustive"
         )
     funded = [prepared.candidates[c] for c in run.funded]
-    won, lost = _winners(run), _losers(run)
+    won, lost = _winners(prepared, run), _losers(prepared, run)
     added = (
         _greedy_fill(prepared, funded, budget) if completion == "add1-greedy" else []
     )
