@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -23,7 +24,49 @@ def test_every_accepted_finding_names_its_package_and_reason() -> None:
         assert len(parts[2].split()) >= 3, f"say why it is accepted: {entry!r}"
 
 
-def test_ci_audits_strictly_with_the_accepted_list() -> None:
+def test_ci_runs_the_audit_with_the_accepted_list_and_summarises_it() -> None:
     run = (REPOSITORY / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip-audit --strict" in run
+    assert ".venv/bin/pip-audit --local" in run
+    assert '"${ignores[@]}"' in run
     assert ".ci/audit-accepted.txt" in run
+    assert ".ci/audit_summary.py" in run
+
+
+def _summary(tmp_path, monkeypatch, dependencies, audit=None):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "audit_summary", REPOSITORY / ".ci" / "audit_summary.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    report = tmp_path / "audit.json"
+    report.write_text(json.dumps({"dependencies": dependencies}), encoding="utf-8")
+    if audit is None:
+        monkeypatch.delenv("WIJKAANPAK_AUDIT", raising=False)
+    else:
+        monkeypatch.setenv("WIJKAANPAK_AUDIT", audit)
+    return module.main(str(report))
+
+
+CLEAN = {"name": "django", "version": "5.2", "vulns": []}
+UNANSWERED = {"name": "tqdm", "skip_reason": "Dependency not found on PyPI"}
+
+
+def test_the_summary_fails_on_a_vulnerability(tmp_path, monkeypatch, capsys):
+    bad = {"name": "pillow", "version": "1.0", "vulns": [{"id": "PYSEC-1"}]}
+
+    assert _summary(tmp_path, monkeypatch, [CLEAN, bad]) == 1
+    assert "pillow" in capsys.readouterr().err
+
+
+def test_the_summary_names_what_it_could_not_audit(tmp_path, monkeypatch, capsys):
+    assert _summary(tmp_path, monkeypatch, [CLEAN, UNANSWERED]) == 0
+    output = capsys.readouterr()
+    assert "audited 1 of 2" in output.out
+    assert "PARTLY AUDITED" in output.err
+    assert "tqdm" in output.err
+
+    assert _summary(tmp_path, monkeypatch, [UNANSWERED]) == 0
+    assert "NOT AUDITED" in capsys.readouterr().err
+    assert _summary(tmp_path, monkeypatch, [CLEAN, UNANSWERED], audit="strict") == 1
